@@ -1,0 +1,5 @@
+"""Allow ``python -m bodymap``."""
+
+from bodymap.cli import main
+
+raise SystemExit(main())

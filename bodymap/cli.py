@@ -1,0 +1,216 @@
+"""The ``bodymap`` command: the window, and the headless commands that scripts and tests drive.
+
+Every user error (a mistyped id, a bad data folder, a missing file) ends in one clear
+message on stderr and exit status 2, never a traceback. Qt is imported only by the
+commands that draw, so the text commands start fast and run where Qt cannot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bodymap import __version__
+from bodymap.knowledge import (
+    MIDLINE,
+    DataErrors,
+    KnowledgeBase,
+    SelectionError,
+    Side,
+    UnknownId,
+    describe,
+    load_knowledge,
+    parse_selections,
+    rank,
+    schema,
+)
+
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """An error the person running the command can fix; printed without a traceback."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return args.run(args) or 0
+    except DataErrors as exc:
+        print(f"bodymap: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (UserError, UnknownId, SelectionError) as exc:
+        print(f"bodymap: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bodymap",
+        description="Click where it hurts: find the muscles whose trigger points refer pain there.",
+        epilog="examples:\n"
+        "  bodymap query thigh_outer:left\n"
+        "  bodymap query groin:right thigh_inner:right --json\n"
+        "  bodymap muscle gluteus_minimus\n"
+        "  bodymap validate path/to/data",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
+    parser.set_defaults(command=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int | None], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(command=name, run=run)
+        return p
+
+    p = command("regions", _regions, "List every clickable region.")
+    _json_flag(p)
+    p = command("muscles", _muscles, "List every muscle in the knowledge base.")
+    _json_flag(p)
+    p = command("muscle", _muscle, "Show everything about one muscle.")
+    p.add_argument("id", metavar="ID", help="muscle id, e.g. gluteus_minimus")
+    _json_flag(p)
+    p = command("query", _query, "Rank the muscles that refer pain to the selected regions.")
+    p.add_argument(
+        "selections", nargs="+", metavar="REGION[:left|:right]", help="region id, optionally with the person's side"
+    )
+    _json_flag(p)
+    p = command("validate", _validate, "Check a data folder (default: the built-in data); exit 2 on any problem.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="data folder(s) with regions.toml and muscles/")
+    command("schema", _schema, "Print the JSON Schema of a muscle file and of regions.toml.")
+    return parser
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _regions(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    if args.json:
+        _print_json([
+            {
+                "id": r.id,
+                "label": r.label,
+                "view": r.view.value,
+                "sides": [side.value for side in Side] if r.paired else [MIDLINE],
+                "area": r.area.value,
+                "description": r.description,
+            }
+            for r in kb.regions.values()
+        ])
+        return
+    for r in kb.regions.values():
+        sides = "left/right" if r.paired else "midline"
+        print(f"{r.id:26} {r.view.value:5} {sides:10} {r.label}")
+
+
+def _muscles(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    if args.json:
+        _print_json([m.model_dump(mode="json") for m in kb.muscles.values()])
+        return
+    for m in kb.muscles.values():
+        print(f"{m.id:34} {m.depth.value:11} {m.name}")
+
+
+def _muscle(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    muscle = kb.muscle(args.id)
+    if args.json:
+        _print_json(muscle.model_dump(mode="json"))
+        return
+    print(f"{muscle.name} ({muscle.latin}), {muscle.depth.value}, {muscle.group}")
+    for label, value in (
+        ("Origin", muscle.origin),
+        ("Insertion", muscle.insertion),
+        ("Nerve", muscle.innervation),
+        ("Pain pattern", muscle.pain_pattern),
+    ):
+        print(f"\n{label}: {value}")
+    print("\nRefers pain to: " + ", ".join(
+        f"{kb.region(r.region).label.lower()} ({r.zone.value})" for r in muscle.referral
+    ))
+    print("\nTrigger points:")
+    for point in muscle.trigger_points:
+        print(f"  - {point.location}")
+    print("\nSelf-release:")
+    for technique in muscle.self_release:
+        print(f"  - {technique.tool.value}: {technique.position} {technique.steps} "
+              f"Pressure: {technique.pressure} Time: {technique.duration}")
+    print("\nCautions:")
+    for caution in muscle.cautions:
+        print(f"  - {caution}")
+
+
+def _query(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    selections = parse_selections(kb, args.selections)
+    ranked = rank(kb, selections)
+    if args.json:
+        _print_json([
+            {
+                "id": r.muscle.id,
+                "name": r.muscle.name,
+                "side": r.side_name,
+                "score": r.score,
+                "depth": r.muscle.depth.value,
+                "explains": [
+                    {
+                        "region": e.selection.region,
+                        "side": e.selection.side.value if e.selection.side else MIDLINE,
+                        "zone": e.zone.value,
+                        "likelihood": e.likelihood,
+                    }
+                    for e in r.explains
+                ],
+                "why": describe(kb, r),
+            }
+            for r in ranked
+        ])
+        return
+    if not ranked:
+        print("No muscle in the knowledge base refers pain there.")
+        return
+    for place, r in enumerate(ranked, 1):
+        print(f"{place:3}. {r.muscle.name:34} {r.side_name:5} {r.score:6.3f}  {describe(kb, r)}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    folders: list[Path | None] = list(args.paths) or [None]
+    status = 0
+    for folder in folders:
+        try:
+            kb = load_knowledge(folder)
+        except DataErrors as exc:
+            status = EXIT_USAGE
+            where = folder if folder is not None else "built-in data"
+            print(f"{where}: {len(exc.errors)} problem(s)", file=sys.stderr)
+            for error in exc.errors:
+                print(f"  {error}", file=sys.stderr)
+            continue
+        print(f"{kb.folder}: ok, {len(kb.regions)} regions, {len(kb.muscles)} muscles")
+    return status
+
+
+def _schema(args: argparse.Namespace) -> None:
+    _print_json(schema())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

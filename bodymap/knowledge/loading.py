@@ -1,0 +1,224 @@
+"""Read a data folder (``regions.toml`` plus ``muscles/*.toml``) into a validated knowledge base.
+
+Every file is parsed and validated even after an earlier one failed, and cross-file
+checks run on whatever loaded, so an author sees every problem in one pass. Each error
+names the file, the entry (region or muscle id), the field and, where it can be found,
+the line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from bodymap.knowledge.base import KnowledgeBase
+from bodymap.knowledge.errors import DataError, DataErrors
+from bodymap.knowledge.model import Muscle, Region, RegionFile
+from bodymap.resources import resource_dir
+
+REGIONS_FILE = "regions.toml"
+MUSCLES_DIR = "muscles"
+_MIN_SHARED_TEXT = 60
+"""Texts at least this long must not be repeated across muscles (a copy-paste check)."""
+_SHARED_FIELDS = ("sources",)
+"""Fields that many muscles legitimately share word for word (citations of one book)."""
+
+
+def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
+    """Load and validate the data folder (the shipped one by default); raise DataErrors listing all problems."""
+    folder = Path(folder) if folder is not None else resource_dir("data")
+    errors: list[DataError] = []
+    if not folder.is_dir():
+        raise DataErrors([DataError(folder, "not a folder (expected regions.toml and muscles/ inside)")])
+    regions = _load_regions(folder / REGIONS_FILE, errors)
+    muscles = _load_muscles(folder / MUSCLES_DIR, errors)
+    errors.extend(_cross_check(folder / REGIONS_FILE, regions, muscles))
+    if errors:
+        raise DataErrors(errors)
+    return KnowledgeBase(
+        regions={r.id: r for r in regions},
+        muscles={m.id: m for _, m in sorted(muscles, key=lambda fm: fm[1].name.lower())},
+        folder=folder,
+    )
+
+
+def _read_toml(path: Path, errors: list[DataError]) -> tuple[dict[str, Any], str] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        errors.append(DataError(path, "file is missing"))
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(DataError(path, f"cannot be read as UTF-8 text ({exc.__class__.__name__})"))
+        return None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        errors.append(DataError(path, f"TOML syntax error: {message}", line=line))
+        return None
+
+
+def _load_regions(path: Path, errors: list[DataError]) -> list[Region]:
+    parsed = _read_toml(path, errors)
+    if parsed is None:
+        return []
+    raw, text = parsed
+    regions = _validated(RegionFile, raw, path, text, errors, split=_region_entry(raw))
+    if regions is not None:
+        return list(regions.region)
+    # Keep the regions that are valid on their own, so muscle cross-checks still mean something.
+    good = []
+    for item in raw.get("region", []) if isinstance(raw.get("region"), list) else []:
+        try:
+            good.append(Region.model_validate(item))
+        except ValidationError:
+            pass
+    return good
+
+
+def _region_entry(raw: dict[str, Any]):
+    """Split an error location in regions.toml into (region id, location within that region)."""
+
+    def split(loc: tuple[Any, ...]) -> tuple[str | None, tuple[Any, ...]]:
+        if len(loc) >= 2 and loc[0] == "region" and isinstance(loc[1], int):
+            items = raw.get("region") or []
+            item = items[loc[1]] if loc[1] < len(items) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                return item["id"], loc[2:]
+            return f"region #{loc[1] + 1}", loc[2:]
+        return None, loc
+
+    return split
+
+
+def _load_muscles(folder: Path, errors: list[DataError]) -> list[tuple[Path, Muscle]]:
+    if not folder.is_dir():
+        errors.append(DataError(folder, "folder of muscle files is missing"))
+        return []
+    muscles = []
+    for path in sorted(folder.glob("*.toml")):
+        parsed = _read_toml(path, errors)
+        if parsed is None:
+            continue
+        raw, text = parsed
+        name = raw.get("id") if isinstance(raw.get("id"), str) else path.stem
+        muscle = _validated(Muscle, raw, path, text, errors, split=lambda loc, name=name: (name, loc))
+        if muscle is not None:
+            muscles.append((path, muscle))
+    return muscles
+
+
+def _validated(model: type[BaseModel], raw, path: Path, text: str, errors: list[DataError], split):
+    """Validate ``raw`` as ``model``; on failure record one DataError per problem and return None.
+
+    ``split`` turns pydantic's error location into (entry, location within the entry).
+    """
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            entry, field_loc = split(loc)
+            message = "is required but missing" if err["type"] == "missing" else err["msg"]
+            errors.append(
+                DataError(path, message, entry=entry, field=_field_name(field_loc) or None, line=_line_of(text, loc))
+            )
+        return None
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    """('referral', 2, 'region') -> 'referral[3].region' (1-based, as an author counts)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """Best-effort line of a field: the n-th ``[[table]]`` header, or the ``key =`` line."""
+    if not loc:
+        return None
+    lines = text.splitlines()
+    head = str(loc[0])
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        headers = [i for i, line in enumerate(lines, 1) if line.strip() == f"[[{head}]]"]
+        if loc[1] < len(headers):
+            start = headers[loc[1]]
+            key = loc[2] if len(loc) >= 3 else None
+            for i in range(start, min(len(lines), start + 40)):
+                if key and re.match(rf"\s*{re.escape(str(key))}\s*=", lines[i]):
+                    return i + 1
+                if lines[i].startswith("["):
+                    break
+            return start
+    for i, line in enumerate(lines, 1):
+        if re.match(rf"\s*{re.escape(head)}\s*=", line):
+            return i
+    return None
+
+
+def _cross_check(
+    regions_path: Path, regions: list[Region], muscles: list[tuple[Path, Muscle]]
+) -> Iterator[DataError]:
+    region_ids = {r.id for r in regions}
+    seen_regions: set[str] = set()
+    for region in regions:
+        if region.id in seen_regions:
+            yield DataError(regions_path, "this region id is declared twice", entry=region.id, field="id")
+        seen_regions.add(region.id)
+
+    first_file: dict[str, Path] = {}
+    for path, muscle in muscles:
+        if muscle.id in first_file:
+            yield DataError(
+                path, f"muscle id already used by {first_file[muscle.id].name}", entry=muscle.id, field="id"
+            )
+        else:
+            first_file[muscle.id] = path
+        if not region_ids:
+            continue
+        for index, referral in enumerate(muscle.referral):
+            if referral.region not in region_ids:
+                yield DataError(
+                    path,
+                    f"names region '{referral.region}', which regions.toml does not declare",
+                    entry=muscle.id,
+                    field=f"referral[{index + 1}].region",
+                )
+    yield from _repeated_texts(muscles)
+
+
+def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+    for name, value in model:
+        items = value if isinstance(value, tuple) else (value,)
+        for index, item in enumerate(items):
+            label = f"{prefix}{name}" + (f"[{index + 1}]" if isinstance(value, tuple) else "")
+            if isinstance(item, str):
+                yield label, item
+            elif isinstance(item, BaseModel):
+                yield from _texts(item, label + ".")
+
+
+def _repeated_texts(muscles: list[tuple[Path, Muscle]]) -> Iterator[DataError]:
+    """Each muscle deserves its own words: a long paragraph pasted into two muscles is an error."""
+    owner: dict[str, str] = {}
+    for path, muscle in muscles:
+        for field, text in _texts(muscle):
+            if len(text) < _MIN_SHARED_TEXT or field.startswith(_SHARED_FIELDS):
+                continue
+            key = " ".join(text.lower().split())
+            if key in owner and owner[key] != muscle.id:
+                yield DataError(path, f"same text as muscle '{owner[key]}'", entry=muscle.id, field=field)
+            owner.setdefault(key, muscle.id)

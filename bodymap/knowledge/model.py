@@ -1,0 +1,264 @@
+"""The knowledge model: regions of the body surface and the muscles that refer pain to them.
+
+Every model is frozen (the knowledge base never changes while the app runs) and every
+field carries a description, so ``bodymap schema`` gives content authors an editor
+schema with help text. Cross-references between files (a referral naming a region, a
+unique muscle id) are checked by :mod:`bodymap.knowledge.loading`, which sees all files.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SCHEMA_VERSION = 1
+"""The data format this code reads; ``regions.toml`` must declare the same number."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", min_length=2, max_length=48),
+    Field(description="Stable identifier: lower case letters, digits and underscores."),
+]
+
+_PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|lorem|ipsum|xxx)\b", re.IGNORECASE)
+
+
+def _no_placeholder(value: str) -> str:
+    """Reject text that was left as a stub, so unfinished content never reaches a client."""
+    if _PLACEHOLDER.search(value):
+        raise ValueError("placeholder text (TODO, TBD, lorem...) is not allowed")
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3),
+]
+"""A piece of plain-English prose shown to a person (placeholders are rejected)."""
+
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]
+"""A name or abbreviation people search for, e.g. 'QL' or 'TFL'."""
+
+
+class Frozen(BaseModel):
+    """Base for every knowledge record: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _reject_placeholders(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _no_placeholder(value)
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, str):
+                    _no_placeholder(item)
+        return value
+
+
+class View(str, Enum):
+    """Which of the two body diagrams a region is drawn on."""
+
+    FRONT = "front"
+    BACK = "back"
+
+
+class Side(str, Enum):
+    """The person's own side (on the front view their left is on the viewer's right)."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+class Area(str, Enum):
+    """Coarse body areas, used to group regions and muscles in lists."""
+
+    HEAD = "head"
+    NECK = "neck"
+    SHOULDER = "shoulder"
+    ARM = "arm"
+    HAND = "hand"
+    TRUNK = "trunk"
+    LOW_BACK = "low_back"
+    HIP = "hip"
+    THIGH = "thigh"
+    KNEE = "knee"
+    LOWER_LEG = "lower_leg"
+    FOOT = "foot"
+
+    @property
+    def label(self) -> str:
+        return _AREA_LABELS[self]
+
+
+_AREA_LABELS = {
+    Area.HEAD: "Head and face",
+    Area.NECK: "Neck",
+    Area.SHOULDER: "Shoulder and chest",
+    Area.ARM: "Arm and elbow",
+    Area.HAND: "Forearm, wrist and hand",
+    Area.TRUNK: "Chest, abdomen and upper back",
+    Area.LOW_BACK: "Low back and pelvis",
+    Area.HIP: "Hip, groin and buttock",
+    Area.THIGH: "Thigh",
+    Area.KNEE: "Knee",
+    Area.LOWER_LEG: "Lower leg and ankle",
+    Area.FOOT: "Foot",
+}
+
+
+class Region(Frozen):
+    """A patch of the body surface a person can point to when saying where it hurts."""
+
+    id: Id
+    label: Text = Field(description="Plain-English name shown to people, e.g. 'Outer thigh'.")
+    view: View = Field(description="The diagram (front or back) the region is drawn on.")
+    paired: bool = Field(
+        description="True when the region exists on the left and on the right as two "
+        "separate patches; false for a single patch on the midline (sacrum, sternum)."
+    )
+    area: Area = Field(description="Body area the region belongs to, for grouping in lists.")
+    description: Text = Field(description="One sentence on the surface area the region covers.")
+
+
+class Depth(str, Enum):
+    """How a muscle lies: superficial muscles can be felt under the skin, deep ones cannot."""
+
+    SUPERFICIAL = "superficial"
+    DEEP = "deep"
+
+
+class Zone(str, Enum):
+    """The two parts of a referral pattern, as the trigger point charts draw them."""
+
+    ESSENTIAL = "essential"
+    SPILLOVER = "spillover"
+
+
+class TriggerPoint(Frozen):
+    """One trigger point location within a muscle."""
+
+    id: Id = Field(description="Short id unique within the muscle; the diagrams mark the point with it.")
+    location: Text = Field(description="Where the point sits, in words a client can follow.")
+
+
+class Referral(Frozen):
+    """One region that a muscle's trigger points send pain to."""
+
+    region: Id = Field(description="Id of a region declared in regions.toml.")
+    zone: Zone = Field(description="'essential' where pain is nearly always felt, 'spillover' where it sometimes spreads.")
+    likelihood: float = Field(
+        gt=0,
+        le=1,
+        description="How often the pain guides name this muscle as the source of pain in this "
+        "region, on a 0-1 scale: about 0.9 for the first muscles listed, 0.5 commonly listed, "
+        "0.2 occasional. Orders the muscles for a single region.",
+    )
+
+
+class Tool(str, Enum):
+    """What a person uses to release a trigger point themselves."""
+
+    BALL = "ball"
+    THUMB = "thumb"
+    FINGERS = "fingers"
+    PINCER = "pincer grip"
+    FOAM_ROLLER = "foam roller"
+    CANE = "massage cane"
+    HEAT = "heat"
+
+
+class SelfRelease(Frozen):
+    """A self-treatment technique, written so a person can follow it at home."""
+
+    tool: Tool = Field(description="What to use: ball, thumb, fingers, pincer grip, foam roller, massage cane or heat.")
+    position: Text = Field(description="How to place the body, e.g. 'Lie on your side with the ball under the outer hip'.")
+    steps: Text = Field(description="What to do, step by step.")
+    pressure: Text = Field(description="How hard to press, e.g. 'a 5 to 7 out of 10, tender but not sharp'.")
+    duration: Text = Field(description="How long and how often, e.g. '30 to 90 seconds per spot, once or twice a day'.")
+
+
+class Stretch(Frozen):
+    """A stretch that lengthens the muscle once its trigger points are released."""
+
+    name: Text = Field(description="Short name of the stretch.")
+    steps: Text = Field(description="How to do it, step by step.")
+    hold: Text = Field(description="How long to hold and how many repetitions.")
+
+
+class Source(Frozen):
+    """Where the anatomy and referral facts for a muscle come from."""
+
+    reference: Text = Field(description="The reference work, e.g. 'Travell & Simons, Myofascial Pain and Dysfunction, vol. 2 (1992)'.")
+    section: Text = Field(description="Chapter, page or equivalent within the reference.")
+
+
+class Muscle(Frozen):
+    """A muscle with myofascial trigger points, its anatomy and how to care for it."""
+
+    id: Id
+    name: Text = Field(description="Common English name, e.g. 'Gluteus minimus'.")
+    latin: Text = Field(description="Latin anatomical name, e.g. 'Musculus gluteus minimus'.")
+    synonyms: tuple[Term, ...] = Field(default=(), description="Other names people search for, e.g. 'glute min' or 'TFL'.")
+    area: Area = Field(description="Body area where the muscle lies, for grouping in lists.")
+    group: Text = Field(description="Functional family, e.g. 'Gluteal muscles' or 'Hip flexors'.")
+    depth: Depth = Field(description="'superficial' if it can be felt under the skin, otherwise 'deep'.")
+    origin: Text = Field(description="Where the muscle starts, in plain words with the bone named.")
+    insertion: Text = Field(description="Where the muscle attaches at its moving end.")
+    actions: tuple[Text, ...] = Field(min_length=1, description="What the muscle does, one movement per item.")
+    innervation: Text = Field(description="The nerve (and spinal levels) that supplies the muscle.")
+    trigger_points: tuple[TriggerPoint, ...] = Field(min_length=1, description="Where its trigger points sit.")
+    pain_pattern: Text = Field(description="Where its trigger points send pain, described in words.")
+    referral: tuple[Referral, ...] = Field(min_length=1, description="The regions it refers pain to, essential and spillover.")
+    symptoms: tuple[Text, ...] = Field(min_length=1, description="What a person notices besides the pain itself.")
+    perpetuating_factors: tuple[Text, ...] = Field(min_length=1, description="Habits and conditions that keep its trigger points active.")
+    self_release: tuple[SelfRelease, ...] = Field(min_length=1, description="Self-treatment techniques.")
+    stretches: tuple[Stretch, ...] = Field(default=(), description="Stretches for the muscle, where one applies.")
+    cautions: tuple[Text, ...] = Field(min_length=1, description="Safety notes: nerves, vessels and conditions to respect.")
+    good_to_know: tuple[Text, ...] = Field(default=(), description="Practical insights: what it mimics, what to treat first.")
+    sources: tuple[Source, ...] = Field(min_length=1, description="References for the anatomy and referral facts.")
+
+    @field_validator("referral")
+    @classmethod
+    def _one_zone_per_region(cls, value: tuple[Referral, ...]) -> tuple[Referral, ...]:
+        seen: set[str] = set()
+        for referral in value:
+            if referral.region in seen:
+                raise ValueError(f"region '{referral.region}' is listed twice")
+            seen.add(referral.region)
+        return value
+
+    @field_validator("trigger_points")
+    @classmethod
+    def _unique_trigger_point_ids(cls, value: tuple[TriggerPoint, ...]) -> tuple[TriggerPoint, ...]:
+        ids = [point.id for point in value]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"trigger point id(s) listed twice: {', '.join(duplicates)}")
+        return value
+
+    def referral_to(self, region_id: str) -> Referral | None:
+        """The referral of this muscle to ``region_id``, if it has one."""
+        return next((r for r in self.referral if r.region == region_id), None)
+
+
+class RegionFile(Frozen):
+    """The layout of ``regions.toml``: the data set's version and every region, declared once."""
+
+    schema_version: int = Field(description=f"Version of the data format; this code reads version {SCHEMA_VERSION}.")
+    region: tuple[Region, ...] = Field(min_length=1, description="Every clickable region.")
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
+        return value

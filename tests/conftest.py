@@ -1,0 +1,23 @@
+"""Test set-up: offscreen Qt, and a private config folder so no test touches a real home."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from bodymap.knowledge import KnowledgeBase, load_knowledge  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_config(tmp_path_factory, monkeypatch):
+    """Point the app's config folder at a fresh temporary folder for every test."""
+    monkeypatch.setenv("BODYMAP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The real, shipped knowledge base."""
+    return load_knowledge()

@@ -1,0 +1,75 @@
+"""The headless command line, as scripts and people use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bodymap.cli import main
+
+
+def _json(capsys, *argv: str):
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_no_arguments_prints_help(capsys):
+    assert main([]) == 0
+    assert "usage: bodymap" in capsys.readouterr().out
+
+
+def test_regions_json(capsys, kb):
+    regions = _json(capsys, "regions", "--json")
+    assert {"id", "label", "view", "sides"} <= set(regions[0])
+    assert len(regions) == len(kb.regions)
+    assert sum(len(r["sides"]) for r in regions) >= 74
+
+
+def test_muscle_json_is_the_full_record(capsys):
+    record = _json(capsys, "muscle", "gluteus_minimus", "--json")
+    assert record["id"] == "gluteus_minimus"
+    assert record["referral"] and record["self_release"] and record["sources"]
+
+
+def test_muscles_json(capsys, kb):
+    assert [m["id"] for m in _json(capsys, "muscles", "--json")] == list(kb.muscles)
+
+
+def test_query_json_fields(capsys):
+    ranked = _json(capsys, "query", "thigh_outer:left", "--json")
+    assert {"id", "name", "side", "score", "explains"} <= set(ranked[0])
+    assert ranked[0]["explains"][0]["region"] == "thigh_outer"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["query", "thigh_outr:left"], "did you mean thigh_outer"),
+        (["query", "thigh_outer:up"], "side must be 'left' or 'right'"),
+        (["query", "sacrum:left"], "midline"),
+        (["muscle", "gluteus_minimu"], "did you mean gluteus_minimus"),
+    ],
+)
+def test_user_errors_are_one_line_and_exit_2(capsys, argv, message):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and len(err.splitlines()) == 1
+
+
+def test_installed_entry_point_runs_without_traceback():
+    result = subprocess.run(
+        [sys.executable, "-m", "bodymap", "query", "nowhere:left"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "unknown region 'nowhere'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_schema_describes_every_muscle_field(capsys):
+    schema = _json(capsys, "schema")
+    properties = schema["muscle_file"]["properties"]
+    assert "origin" in properties and "referral" in properties
+    missing = [name for name, prop in properties.items() if "description" not in prop and "$ref" not in prop]
+    assert missing == []

@@ -1,0 +1,100 @@
+"""Loading real data, and reporting every problem in a broken data folder at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bodymap.cli import main
+from bodymap.knowledge import DataErrors, load_knowledge
+from bodymap.resources import resource_dir
+
+DATA = resource_dir("data")
+
+
+def _copy_data(tmp_path: Path, muscles: list[str]) -> Path:
+    folder = tmp_path / "data"
+    (folder / "muscles").mkdir(parents=True)
+    shutil.copy(DATA / "regions.toml", folder / "regions.toml")
+    for muscle_id in muscles:
+        shutil.copy(DATA / "muscles" / f"{muscle_id}.toml", folder / "muscles" / f"{muscle_id}.toml")
+    return folder
+
+
+def test_shipped_data_loads(kb):
+    assert len(kb.regions) >= 60
+    assert "gluteus_minimus" in kb.muscles
+    assert kb.region("thigh_outer").label == "Outer thigh"
+
+
+def test_broken_folder_reports_all_four_problems(tmp_path, capsys):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    muscles = folder / "muscles"
+    source = (muscles / "gluteus_minimus.toml").read_text()
+    (muscles / "syntax.toml").write_text(source.replace('name = "Gluteus minimus"', 'name = "Gluteus minimus'))
+    no_origin = "\n".join(line for line in source.splitlines() if not line.startswith("origin ="))
+    (muscles / "no_origin.toml").write_text(no_origin.replace('id = "gluteus_minimus"', 'id = "no_origin"'))
+    bad_region = source.replace('id = "gluteus_minimus"', 'id = "bad_region"').replace('"calf_upper"', '"calf_middle"')
+    (muscles / "bad_region.toml").write_text(bad_region)
+    (muscles / "twin.toml").write_text(source)
+
+    status = main(["validate", str(folder)])
+    err = capsys.readouterr().err
+    assert status == 2
+    lines = [line.strip() for line in err.splitlines()[1:]]
+    syntax = [line for line in lines if "syntax.toml" in line]
+    assert len(syntax) == 1 and "TOML syntax error" in syntax[0] and "syntax.toml:2" in syntax[0]
+    assert any("no_origin.toml" in line and "field 'origin'" in line and "missing" in line for line in lines)
+    assert any(
+        "bad_region.toml" in line and "calf_middle" in line and "field 'referral[" in line for line in lines
+    )
+    assert any("twin.toml" in line and "field 'id'" in line and "already used" in line for line in lines)
+    assert "Traceback" not in err
+
+
+def test_errors_name_entry_field_and_line(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    text = path.read_text().replace('zone = "essential"', 'zone = "central"', 1)
+    path.write_text(text)
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert error.entry == "gluteus_minimus"
+    assert error.field == "referral[1].zone"
+    assert error.line == text.splitlines().index('zone = "central"') + 1
+
+
+def test_placeholder_text_is_rejected(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    path.write_text(path.read_text().replace('innervation = "', 'innervation = "TODO: check. '))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    assert [e.field for e in caught.value.errors] == ["innervation"]
+
+
+def test_text_reused_across_muscles_is_rejected(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    source = (folder / "muscles" / "gluteus_minimus.toml").read_text()
+    (folder / "muscles" / "copy.toml").write_text(source.replace('id = "gluteus_minimus"', 'id = "copycat"'))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    assert caught.value.errors and all("same text as muscle" in e.message for e in caught.value.errors)
+
+
+def test_regions_file_problems_name_the_region(tmp_path):
+    folder = _copy_data(tmp_path, [])
+    path = folder / "regions.toml"
+    path.write_text(path.read_text().replace('view = "front"', 'view = "side"', 1))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert (error.entry, error.field) == ("forehead", "view")
+
+
+def test_missing_folder_is_one_clear_error(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err

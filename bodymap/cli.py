@@ -21,6 +21,7 @@ from bodymap.knowledge import (
     SelectionError,
     Side,
     UnknownId,
+    View,
     describe,
     load_knowledge,
     parse_selections,
@@ -89,7 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     p = command("validate", _validate, "Check a data folder (default: the built-in data); exit 2 on any problem.")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="data folder(s) with regions.toml and muscles/")
     command("schema", _schema, "Print the JSON Schema of a muscle file and of regions.toml.")
+    p = command("render", _render, "Draw the diagrams in a given state to a PNG, SVG or PDF file (no window).")
+    _picture_options(p)
     return parser
+
+
+def _picture_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--view", choices=["front", "back", "both"], default="both", help="which diagram(s) to show")
+    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
+    p.add_argument("--muscle", metavar="ID", help="muscle to focus: its trigger points and referral pattern")
+    p.add_argument("--output", required=True, type=Path, metavar="FILE", help="file to write")
 
 
 def _json_flag(p: argparse.ArgumentParser) -> None:
@@ -206,6 +216,29 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         print(f"{kb.folder}: ok, {len(kb.regions)} regions, {len(kb.muscles)} muscles")
     return status
+
+
+def _render(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    selections = parse_selections(kb, args.select)
+    if args.muscle:
+        kb.muscle(args.muscle)
+    _check_output(args.output, (".png", ".svg", ".pdf"))
+    from bodymap.ui.headless import render  # Qt loads only for commands that draw
+
+    render(kb, args.output, _view(args.view), selections, args.muscle)
+    print(f"wrote {args.output}")
+
+
+def _view(name: str) -> View | None:
+    return None if name == "both" else View(name)
+
+
+def _check_output(path: Path, suffixes: tuple[str, ...]) -> None:
+    if path.suffix.lower() not in suffixes:
+        raise UserError(f"output '{path}' must end in {', '.join(suffixes)}")
+    if not path.parent.exists():
+        raise UserError(f"folder '{path.parent}' for the output does not exist")
 
 
 def _schema(args: argparse.Namespace) -> None:

@@ -17,7 +17,8 @@ DATA = resource_dir("data")
 def _copy_data(tmp_path: Path, muscles: list[str]) -> Path:
     folder = tmp_path / "data"
     (folder / "muscles").mkdir(parents=True)
-    shutil.copy(DATA / "regions.toml", folder / "regions.toml")
+    for name in ("regions.toml", "safety.toml"):
+        shutil.copy(DATA / name, folder / name)
     for muscle_id in muscles:
         shutil.copy(DATA / "muscles" / f"{muscle_id}.toml", folder / "muscles" / f"{muscle_id}.toml")
     return folder

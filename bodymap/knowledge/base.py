@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bodymap.knowledge.errors import UnknownId
-from bodymap.knowledge.model import Muscle, Region
+from bodymap.knowledge.model import Muscle, Region, Safety
 
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """All regions (in declaration order) and muscles (by name), validated and cross-checked."""
+    """The safety texts, all regions (in declaration order) and muscles (by name), validated and cross-checked."""
 
+    safety: Safety
     regions: Mapping[str, Region]
     muscles: Mapping[str, Muscle]
     folder: Path

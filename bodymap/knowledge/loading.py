@@ -1,4 +1,4 @@
-"""Read a data folder (``regions.toml`` plus ``muscles/*.toml``) into a validated knowledge base.
+"""Read a data folder (``regions.toml``, ``safety.toml`` and ``muscles/*.toml``) into a validated knowledge base.
 
 Every file is parsed and validated even after an earlier one failed, and cross-file
 checks run on whatever loaded, so an author sees every problem in one pass. Each error
@@ -18,15 +18,17 @@ from pydantic import BaseModel, ValidationError
 
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.errors import DataError, DataErrors
-from bodymap.knowledge.model import Muscle, Region, RegionFile
+from bodymap.knowledge.model import Muscle, Region, RegionFile, Safety
 from bodymap.resources import resource_dir
 
 REGIONS_FILE = "regions.toml"
+SAFETY_FILE = "safety.toml"
 MUSCLES_DIR = "muscles"
 _MIN_SHARED_TEXT = 60
 """Texts at least this long must not be repeated across muscles (a copy-paste check)."""
-_SHARED_FIELDS = ("sources",)
-"""Fields that many muscles legitimately share word for word (citations of one book)."""
+_SHARED_FIELDS = ("sources", "innervation")
+"""Fields muscles may share word for word: citations of one book, and one nerve supplying
+neighbours (the three parts of the trapezius)."""
 
 
 def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
@@ -34,13 +36,15 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
     folder = Path(folder) if folder is not None else resource_dir("data")
     errors: list[DataError] = []
     if not folder.is_dir():
-        raise DataErrors([DataError(folder, "not a folder (expected regions.toml and muscles/ inside)")])
+        raise DataErrors([DataError(folder, "not a folder (expected regions.toml, safety.toml and muscles/ inside)")])
     regions = _load_regions(folder / REGIONS_FILE, errors)
+    safety = _load_safety(folder / SAFETY_FILE, errors)
     muscles = _load_muscles(folder / MUSCLES_DIR, errors)
     errors.extend(_cross_check(folder / REGIONS_FILE, regions, muscles))
-    if errors:
+    if errors or safety is None:
         raise DataErrors(errors)
     return KnowledgeBase(
+        safety=safety,
         regions={r.id: r for r in regions},
         muscles={m.id: m for _, m in sorted(muscles, key=lambda fm: fm[1].name.lower())},
         folder=folder,
@@ -83,6 +87,14 @@ def _load_regions(path: Path, errors: list[DataError]) -> list[Region]:
         except ValidationError:
             pass
     return good
+
+
+def _load_safety(path: Path, errors: list[DataError]) -> Safety | None:
+    parsed = _read_toml(path, errors)
+    if parsed is None:
+        return None
+    raw, text = parsed
+    return _validated(Safety, raw, path, text, errors, split=lambda loc: (None, loc))
 
 
 def _region_entry(raw: dict[str, Any]):

@@ -262,3 +262,19 @@ class RegionFile(Frozen):
         if value != SCHEMA_VERSION:
             raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
         return value
+
+
+class RedFlag(Frozen):
+    """A sign that sends a person to a clinician instead of to self-care."""
+
+    sign: Text = Field(description="What the person notices, in plain words.")
+    why: Text = Field(description="Why it matters, in one sentence.")
+
+
+class Safety(Frozen):
+    """The layout of ``safety.toml``: what the app says about safety on every screen and handout."""
+
+    disclaimer: Text = Field(description="One or two sentences shown at all times.")
+    first_run: Text = Field(description="The notice shown the first time the app starts.")
+    red_flags_intro: Text = Field(description="The sentence that introduces the red flags.")
+    red_flag: tuple[RedFlag, ...] = Field(min_length=1, description="Signs that need a clinician now.")

@@ -1,0 +1,69 @@
+"""One body diagram (front or back) as named shapes, and hit-testing on it.
+
+The canvas forwards a point; this module says which region or muscle is there, so mouse,
+touch, keyboard and tests share one answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bodymap.diagram.shapes import Layer, Point, Ring, Shape
+from bodymap.knowledge.model import Side, View
+
+
+@dataclass(frozen=True)
+class TriggerPointMark:
+    """Where a trigger point is drawn: muscle, point id (from the muscle's data), side, centre."""
+
+    muscle: str
+    point: str
+    side: Side
+    center: Point
+
+
+@dataclass(frozen=True)
+class Polyline:
+    """Non-interactive line art (collarbone, kneecap...)."""
+
+    points: Ring
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """The shapes of one view, in drawing order (later shapes lie on top)."""
+
+    view: View
+    size: tuple[float, float]
+    silhouette: Shape
+    shapes: tuple[Shape, ...]
+    trigger_points: tuple[TriggerPointMark, ...]
+    details: tuple[Polyline, ...]
+    source: Path
+    _index: dict[tuple[Layer, str, Side | None], Shape] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {(s.layer, s.name, s.side): s for s in self.shapes})
+
+    def layer(self, layer: Layer) -> tuple[Shape, ...]:
+        return tuple(s for s in self.shapes if s.layer is layer)
+
+    def shape(self, layer: Layer, name: str, side: Side | None) -> Shape | None:
+        return self._index.get((layer, name, side))
+
+    def region_at(self, point: Point) -> tuple[str, Side | None] | None:
+        """The (region id, person's side) at ``point``, or None off the body."""
+        return self._topmost(Layer.REGION, point)
+
+    def muscle_at(self, point: Point) -> tuple[str, Side | None] | None:
+        """The (muscle id, person's side) drawn topmost at ``point``, or None."""
+        return self._topmost(Layer.MUSCLE, point)
+
+    def _topmost(self, layer: Layer, point: Point) -> tuple[str, Side | None] | None:
+        x, y = point
+        for shape in reversed(self.shapes):
+            if shape.layer is layer and shape.contains(x, y):
+                return shape.key
+        return None

@@ -1,0 +1,153 @@
+"""Read one body diagram SVG into named, flattened shapes.
+
+The ids follow one contract, written by ``tools/draw_figure.py`` and read only here:
+``region.<region>[.<side>]``, ``muscle.<muscle>.<side>``, ``tp.<muscle>.<point>.<side>``,
+``silhouette``, and a ``details`` group of unnamed line art. Sides are the person's own.
+
+SVG is XML, and XML can smuggle in entity bombs and external files. We never need a
+DOCTYPE, so a file declaring one is refused before any parser sees it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from pathlib import Path as FilePath
+from xml.etree.ElementTree import ParseError
+
+from svgelements import SVG, Circle, Close, Group, Line, Move, Path, Shape as SvgShape
+
+from bodymap.diagram.diagram import Diagram, Polyline, TriggerPointMark
+from bodymap.diagram.shapes import Layer, Point, Ring, Shape
+from bodymap.knowledge.model import Side, View
+
+MAX_SVG_BYTES = 8 * 1024 * 1024
+_FLATNESS = 2.5
+"""Target length, in diagram units (1/600 of the figure's width box), of a flattened curve step."""
+_ID = re.compile(r"^(region|muscle)\.([a-z][a-z0-9_]*)(?:\.(left|right))?$")
+_TP_ID = re.compile(r"^tp\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\.(left|right)$")
+
+
+class DiagramError(ValueError):
+    """A diagram file that cannot be used, with the file (and element) named."""
+
+
+def read_diagram(path: FilePath, view: View) -> Diagram:
+    """Parse ``path`` as the ``view`` diagram; raise DiagramError with the file named on any problem."""
+    raw = _read_guarded(path)
+    try:
+        # Parse the very bytes that were checked, not the file again.
+        svg = SVG.parse(io.BytesIO(raw), on_error="raise")
+    except (ParseError, ValueError, TypeError, IndexError, OverflowError, RecursionError) as exc:
+        raise DiagramError(f"{path}: not a valid SVG drawing ({exc.__class__.__name__}: {exc})") from None
+    if svg.viewbox is None:
+        raise DiagramError(f"{path}: the <svg> element has no viewBox")
+    shapes: list[Shape] = []
+    marks: list[TriggerPointMark] = []
+    silhouette: Shape | None = None
+    details: list[Polyline] = []
+    for element in svg.elements():
+        element_id = getattr(element, "id", None)
+        if element_id == "details" and isinstance(element, Group):
+            details.extend(_polylines(element))
+        if not element_id or not isinstance(element, SvgShape):
+            continue
+        if element_id == "silhouette":
+            silhouette = _shape(path, element, Layer.REGION, "silhouette", None)
+        elif match := _ID.match(element_id):
+            layer, name, side = Layer(match.group(1)), match.group(2), match.group(3)
+            shapes.append(_shape(path, element, layer, name, Side(side) if side else None))
+        elif match := _TP_ID.match(element_id):
+            if not isinstance(element, Circle):
+                raise DiagramError(f"{path}: element '{element_id}': a trigger point must be a <circle>")
+            center = (float(element.cx), float(element.cy))
+            marks.append(TriggerPointMark(match.group(1), match.group(2), Side(match.group(3)), center))
+        elif element_id.startswith(("region.", "muscle.", "tp.")):
+            raise DiagramError(f"{path}: element id '{element_id}' does not follow the naming contract")
+    if silhouette is None:
+        raise DiagramError(f"{path}: no element with id 'silhouette'")
+    box = svg.viewbox
+    return Diagram(
+        view=view,
+        size=(float(box.width), float(box.height)),
+        silhouette=silhouette,
+        shapes=tuple(shapes),
+        trigger_points=tuple(marks),
+        details=tuple(details),
+        source=path,
+    )
+
+
+def _read_guarded(path: FilePath) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SVG_BYTES:
+            raise DiagramError(f"{path}: {size} bytes is larger than the {MAX_SVG_BYTES} bytes a diagram may have")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DiagramError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
+        raise DiagramError(f"{path}: declares a DOCTYPE or entities, which diagrams may not (no external content)")
+    return raw
+
+
+def _shape(path: FilePath, element: SvgShape, layer: Layer, name: str, side: Side | None) -> Shape:
+    rings = tuple(ring for ring in _flatten(Path(element)) if len(ring) >= 3)
+    if not rings:
+        raise DiagramError(f"{path}: element '{element.id}' has no area")
+    return Shape(layer, name, side, rings)
+
+
+def _flatten(path: Path) -> list[Ring]:
+    """Sub-paths of ``path`` as point rings; curves become short straight steps."""
+    rings: list[list[Point]] = []
+    current: list[Point] = []
+    for segment in path.segments():
+        if isinstance(segment, Move):
+            if current:
+                rings.append(current)
+            current = [(float(segment.end.x), float(segment.end.y))]
+        elif isinstance(segment, Close):
+            if current:
+                rings.append(current)
+            current = []
+        elif isinstance(segment, Line):
+            current.append((float(segment.end.x), float(segment.end.y)))
+        else:
+            steps = _steps(segment)
+            current.extend(
+                (float(p.x), float(p.y)) for p in (segment.point(i / steps) for i in range(1, steps + 1))
+            )
+    if current:
+        rings.append(current)
+    return [tuple(_dedupe(ring)) for ring in rings]
+
+
+def _steps(segment) -> int:
+    """Enough steps that each is about _FLATNESS long, estimated from the control polygon."""
+    points = [segment.start, *[getattr(segment, name) for name in ("control", "control1", "control2") if hasattr(segment, name)], segment.end]
+    estimate = sum(math.dist(a, b) for a, b in zip(points, points[1:]))
+    if not math.isfinite(estimate):
+        raise ValueError("curve with non-finite coordinates")
+    if hasattr(segment, "rx"):  # an arc: its control polygon says little, use its radius
+        estimate = max(estimate, math.pi * max(float(segment.rx), float(segment.ry)))
+    return max(2, min(200, math.ceil(estimate / _FLATNESS)))
+
+
+def _dedupe(ring: list[Point]) -> list[Point]:
+    out = [p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]]
+    if len(out) > 1 and out[0] == out[-1]:
+        out.pop()
+    return out
+
+
+def _polylines(group: Group) -> list[Polyline]:
+    lines = []
+    for element in group.select():
+        if isinstance(element, SvgShape) and not isinstance(element, Group):
+            for ring in _flatten(Path(element)):
+                closed = isinstance(element, Circle) or any(isinstance(s, Close) for s in Path(element).segments())
+                if len(ring) >= 2:
+                    lines.append(Polyline(ring, closed))
+    return lines

@@ -1,0 +1,65 @@
+"""The settings that matter, in one typed schema, stored in one folder.
+
+The folder is ``$BODYMAP_CONFIG_DIR`` when set (tests and kiosk installs use it), else the
+platform's config folder. A broken settings file never stops the app: it is left on disk
+untouched, the defaults are used, and the problem is reported so the window can show it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bodymap.storage import write_atomically
+
+CONFIG_ENV = "BODYMAP_CONFIG_DIR"
+SETTINGS_FILE = "settings.json"
+
+
+class Settings(BaseModel):
+    """Every setting, with its default."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
+    last_view: str = Field("both", pattern="^(both|front|back)$", description="Diagram view shown at start.")
+
+
+def config_dir() -> Path:
+    """Where bodymap keeps its settings and notes."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "bodymap"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "bodymap"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "bodymap"
+
+
+def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings (defaults where absent) and a warning if the file could not be used."""
+    path = (folder or config_dir()) / SETTINGS_FILE
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(), f"{path}: could not be read ({exc.__class__.__name__}); using default settings"
+    try:
+        return Settings.model_validate(json.loads(raw)), None
+    except json.JSONDecodeError as exc:
+        return Settings(), f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); using default settings"
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        return Settings(), f"{path}: field '{field}': {first['msg']}; using default settings"
+
+
+def save_settings(settings: Settings, folder: Path | None = None) -> None:
+    """Write the settings atomically."""
+    write_atomically((folder or config_dir()) / SETTINGS_FILE, settings.model_dump_json(indent=2) + "\n")

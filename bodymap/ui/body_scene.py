@@ -1,0 +1,282 @@
+"""The front and back diagrams as one graphics scene, styled from the session state.
+
+The same scene is shown in the window and rendered by ``bodymap render``, so what a
+script saves is what a person sees. Items only draw; which region is under a point is
+answered by :mod:`bodymap.diagram`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+
+from bodymap.diagram import Diagram, Layer, Shape
+from bodymap.knowledge import Depth, Side, View, Zone
+from bodymap.ui import style
+from bodymap.ui.state import SessionState
+
+GAP = 90.0
+"""Space between the front and back figures, in diagram units."""
+TOP = 60.0
+"""Room above the figures for their titles."""
+TRIGGER_SIZE = 6.0
+
+ShapeKey = tuple[View, Layer, str, Side | None]
+
+
+def _path(shape: Shape) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in shape.rings:
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
+        path.closeSubpath()
+    return path
+
+
+class BodyScene(QGraphicsScene):
+    """Both diagrams side by side; restyles itself whenever the session state changes."""
+
+    def __init__(self, diagrams: Mapping[View, Diagram], state: SessionState, legend: bool = False, parent=None):
+        super().__init__(parent)
+        self.diagrams = diagrams
+        self.state = state
+        self.frames: dict[View, QGraphicsRectItem] = {}
+        self.items_by_key: dict[ShapeKey, QGraphicsPathItem] = {}
+        self._marks: list[QGraphicsItem] = []
+        self._build()
+        self.legend = Legend(state, self.frames[View.BACK]) if legend else None
+        self.hover = QGraphicsPathItem()
+        self.hover.setPen(style.pen(style.HOVER, 2.5))
+        self.hover.setZValue(10)
+        self.hover.setVisible(False)
+        self.addItem(self.hover)
+        state.changed.connect(self.refresh)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        x = 0.0
+        for view in (View.FRONT, View.BACK):
+            diagram = self.diagrams[view]
+            width, height = diagram.size
+            frame = QGraphicsRectItem(0, 0, width, height)
+            frame.setPen(style.NO_PEN)
+            frame.setPos(x, TOP)
+            self.addItem(frame)
+            self.frames[view] = frame
+            self._add_figure(view, diagram, frame)
+            self._add_labels(view, frame, width)
+            x += width + GAP
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-20, -10, 20, 20))
+
+    def _add_figure(self, view: View, diagram: Diagram, frame: QGraphicsRectItem) -> None:
+        body = QGraphicsPathItem(_path(diagram.silhouette), frame)
+        body.setBrush(style.SKIN)
+        body.setPen(style.pen(style.SKIN_OUTLINE, 1.4))
+        for shape in diagram.shapes:
+            item = QGraphicsPathItem(_path(shape), frame)
+            item.setZValue(1 if shape.layer is Layer.REGION else 2)
+            self.items_by_key[(view, shape.layer, shape.name, shape.side)] = item
+        for line in diagram.details:
+            path = QPainterPath()
+            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in line.points]))
+            if line.closed:
+                path.closeSubpath()
+            detail = QGraphicsPathItem(path, frame)
+            detail.setPen(style.pen(style.DETAIL, 0.9))
+            detail.setZValue(3)
+
+    def _add_labels(self, view: View, frame: QGraphicsRectItem, width: float) -> None:
+        title = QGraphicsSimpleTextItem("FRONT" if view is View.FRONT else "BACK", frame)
+        title.setFont(_font(26, bold=True))
+        title.setBrush(style.LABEL)
+        rect = title.boundingRect()
+        title.setPos((width - rect.width()) / 2, -TOP + 6)
+        # The person's sides: on the front view their right is on the viewer's left.
+        left_x, right_x = (width - 40, 14) if view is View.FRONT else (14, width - 40)
+        for text, x in (("L", left_x), ("R", right_x)):
+            mark = QGraphicsSimpleTextItem(text, frame)
+            mark.setFont(_font(22, bold=True))
+            mark.setBrush(style.LABEL)
+            mark.setPos(x, 250)
+
+    # -- styling from state ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Restyle every item from the state: selection, ranking, focus."""
+        state = self.state
+        selected = {(s.region, s.side) for s in state.selections}
+        focus = state.focus
+        referral = self._referral_zones(focus)
+        for (view, layer, name, side), item in self.items_by_key.items():
+            if layer is Layer.REGION:
+                zone = referral.get((name, side))
+                if zone is Zone.ESSENTIAL:
+                    item.setBrush(style.tinted(style.REFERRAL, 170))
+                elif zone is Zone.SPILLOVER:
+                    item.setBrush(style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
+                elif (name, side) in selected:
+                    item.setBrush(style.tinted(style.SELECTED, 90))
+                else:
+                    item.setBrush(style.NO_BRUSH)
+                if (name, side) in selected:
+                    item.setPen(style.pen(style.SELECTED, 2.6))
+                    item.setZValue(1.5)
+                else:
+                    item.setPen(style.pen(style.REGION_BORDER, 0.8))
+                    item.setZValue(1)
+            else:
+                self._style_muscle(item, name, side, focus)
+        self._draw_trigger_points(focus)
+        if self.legend is not None:
+            self.legend.refresh()
+
+    def _referral_zones(self, focus: tuple[str, Side | None] | None) -> dict[tuple[str, Side | None], Zone]:
+        if focus is None:
+            return {}
+        muscle = self.state.kb.muscle(focus[0])
+        sides = (focus[1],) if focus[1] else tuple(Side)
+        zones: dict[tuple[str, Side | None], Zone] = {}
+        for r in muscle.referral:
+            region = self.state.kb.region(r.region)
+            for side in sides if region.paired else (None,):
+                zones[(r.region, side)] = r.zone
+        return zones
+
+    def _style_muscle(self, item: QGraphicsPathItem, name: str, side: Side | None, focus) -> None:
+        muscle = self.state.kb.muscles.get(name)
+        deep = muscle is not None and muscle.depth is Depth.DEEP
+        rank = self.state.rank_of(name, side)
+        focused = focus is not None and focus[0] == name and focus[1] in (side, None)
+        if rank is None and not focused:
+            item.setBrush(style.NO_BRUSH)
+            item.setPen(style.NO_PEN if deep else style.pen(style.MUSCLE_IDLE, 0.7))
+            item.setZValue(2)
+            return
+        color = style.rank_color(rank) if rank else style.REFERRAL
+        item.setBrush(style.tinted(color, 110 if deep else 165))
+        line = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
+        item.setPen(style.pen(color.darker(140), 2.6 if focused else 1.4, line))
+        # Deep muscles sit above superficial ones so their dashed outline stays visible.
+        item.setZValue((2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000)
+
+    def _draw_trigger_points(self, focus) -> None:
+        for mark in self._marks:
+            self.removeItem(mark)
+        self._marks.clear()
+        if focus is None:
+            return
+        muscle_id, side = focus
+        for view, diagram in self.diagrams.items():
+            for point in diagram.trigger_points:
+                if point.muscle == muscle_id and (side is None or point.side is side):
+                    self._marks.append(self._cross(self.frames[view], point.center))
+
+    def _cross(self, frame: QGraphicsRectItem, center: tuple[float, float]) -> QGraphicsItem:
+        x, y = center
+        s = TRIGGER_SIZE
+        path = QPainterPath()
+        path.moveTo(x - s, y - s)
+        path.lineTo(x + s, y + s)
+        path.moveTo(x - s, y + s)
+        path.lineTo(x + s, y - s)
+        halo = QGraphicsPathItem(path, frame)
+        halo.setPen(style.pen(style.SKIN.lighter(110), 6.0))
+        halo.setZValue(8)
+        cross = QGraphicsPathItem(path, halo)
+        cross.setPen(style.pen(style.TRIGGER, 2.6))
+        return halo
+
+    # -- geometry queries the view forwards -----------------------------------------------
+    def locate(self, scene_pos: QPointF) -> tuple[View, tuple[float, float]] | None:
+        """Which diagram a scene point falls on, and the point in that diagram's units."""
+        for view, frame in self.frames.items():
+            local = frame.mapFromScene(scene_pos)
+            if frame.rect().contains(local):
+                return view, (local.x(), local.y())
+        return None
+
+    def view_rect(self, view: View | None) -> QRectF:
+        """The scene rectangle showing one view (with its title), or both for None; with the legend if shown."""
+        frames = list(self.frames.values()) if view is None else [self.frames[view]]
+        rect = QRectF()
+        for frame in frames:
+            rect = rect.united(frame.sceneBoundingRect().adjusted(-10, -TOP, 10, 10))
+        if self.legend is not None and self.legend.isVisible():
+            legend = self.legend.sceneBoundingRect()
+            rect = rect.united(QRectF(rect.right(), rect.top(), legend.right() - rect.right() + 20, 1))
+        return rect
+
+    def show_hover(self, view: View | None, layer: Layer, name: str | None, side: Side | None) -> None:
+        """Outline the region under the pointer (or hide the outline for None)."""
+        item = self.items_by_key.get((view, layer, name, side)) if view and name else None
+        if item is None:
+            self.hover.setVisible(False)
+            return
+        self.hover.setPath(item.mapToScene(item.path()))
+        self.hover.setVisible(True)
+
+
+def _font(pixel_size: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    return font
+
+
+class Legend(QGraphicsRectItem):
+    """Key for a rendered chart: rank colours with names, and the referral pattern symbols."""
+
+    WIDTH = 380.0
+
+    def __init__(self, state: SessionState, beside: QGraphicsRectItem):
+        super().__init__(0, 0, self.WIDTH, 10)
+        self.state = state
+        beside.scene().addItem(self)
+        self.setPos(beside.sceneBoundingRect().right() + 40, TOP)
+        self.setPen(style.NO_PEN)
+        self._children: list[QGraphicsItem] = []
+
+    def refresh(self) -> None:
+        for child in self._children:
+            self.scene().removeItem(child)
+        self._children.clear()
+        y = 0.0
+        y = self._text("Most likely muscles", y, size=22, bold=True)
+        if not self.state.ranking:
+            y = self._text("Select where it hurts.", y, size=18)
+        for place, ranked in enumerate(self.state.ranking[: style.SHOWN_RANKS], 1):
+            deep = ranked.muscle.depth is Depth.DEEP
+            chip = QGraphicsRectItem(0, y + 4, 26, 18, self)
+            chip.setBrush(style.tinted(style.rank_color(place), 110 if deep else 165))
+            chip.setPen(style.pen(style.rank_color(place).darker(140), 1.4,
+                                  Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine))
+            self._children.append(chip)
+            label = f"{place}. {ranked.muscle.name}, {ranked.side_name}" + (" (deep)" if deep else "")
+            self._text(label, y, size=18, indent=36)
+            y += 30
+        y += 16
+        y = self._text("Pattern of the muscle in focus", y, size=20, bold=True)
+        for brush, text in (
+            (style.tinted(style.REFERRAL, 170), "Essential pain zone"),
+            (style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern), "Spillover zone"),
+            (style.tinted(style.SELECTED, 90), "Where it hurts (selected)"),
+        ):
+            chip = QGraphicsRectItem(0, y + 4, 26, 18, self)
+            chip.setBrush(brush)
+            chip.setPen(style.pen(style.REGION_BORDER, 1))
+            self._children.append(chip)
+            self._text(text, y, size=18, indent=36)
+            y += 30
+        self._text("X  Trigger point", y, size=18)
+        self.setRect(0, 0, self.WIDTH, y + 30)
+
+    def _text(self, text: str, y: float, size: int, bold: bool = False, indent: float = 0) -> float:
+        item = QGraphicsSimpleTextItem(text, self)
+        item.setFont(_font(size, bold))
+        item.setBrush(style.LABEL)
+        item.setPos(indent, y)
+        self._children.append(item)
+        return y + item.boundingRect().height() + 8

@@ -1,0 +1,34 @@
+"""Headless pictures of the diagrams for scripts, docs and handouts: no window is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bodymap.diagram import load_diagrams
+from bodymap.knowledge import KnowledgeBase, Selection, View
+from bodymap.ui.app import application
+from bodymap.ui.body_scene import BodyScene
+from bodymap.ui.render import render_scene
+from bodymap.ui.state import SessionState
+
+
+def render(
+    kb: KnowledgeBase,
+    output: Path,
+    view: View | None = None,
+    selections: list[Selection] | None = None,
+    muscle: str | None = None,
+) -> None:
+    """Render the diagrams (one view, or both for None) in the given state to ``output``."""
+    application(headless=True)
+    state = SessionState(kb)
+    state.set_selections(selections or [])
+    if muscle is not None:
+        state.set_focus(muscle, _ranked_side(state, muscle))
+    scene = BodyScene(load_diagrams(), state, legend=True)
+    render_scene(scene, scene.view_rect(view), output)
+
+
+def _ranked_side(state: SessionState, muscle_id: str):
+    """Show a chosen muscle on the side the ranking put it; on both sides if it is not ranked."""
+    return next((r.side for r in state.ranking if r.muscle.id == muscle_id), None)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bodymap import __version__
+from bodymap.diagram.svg_file import DiagramError
 from bodymap.knowledge import (
     MIDLINE,
     DataErrors,
@@ -40,15 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
     try:
+        if args.command is None:
+            return _window(args)
         return args.run(args) or 0
     except DataErrors as exc:
         print(f"bodymap: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (UserError, UnknownId, SelectionError) as exc:
+    except (UserError, UnknownId, SelectionError, DiagramError) as exc:
         print(f"bodymap: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -63,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         "  bodymap query thigh_outer:left\n"
         "  bodymap query groin:right thigh_inner:right --json\n"
         "  bodymap muscle gluteus_minimus\n"
-        "  bodymap validate path/to/data",
+        "  bodymap validate path/to/data\n"
+        "  bodymap render --select hip_side:left --output hip.png\n\n"
+        "Without a command, bodymap opens its window.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
@@ -91,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="data folder(s) with regions.toml and muscles/")
     command("schema", _schema, "Print the JSON Schema of a muscle file and of regions.toml.")
     p = command("render", _render, "Draw the diagrams in a given state to a PNG, SVG or PDF file (no window).")
+    _picture_options(p)
+    p = command("snapshot", _snapshot, "Save a screenshot of the main window in a given state (offscreen).")
     _picture_options(p)
     return parser
 
@@ -228,6 +232,25 @@ def _render(args: argparse.Namespace) -> None:
 
     render(kb, args.output, _view(args.view), selections, args.muscle)
     print(f"wrote {args.output}")
+
+
+def _snapshot(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    selections = parse_selections(kb, args.select)
+    if args.muscle:
+        kb.muscle(args.muscle)
+    _check_output(args.output, (".png",))
+    from bodymap.ui.launch import snapshot
+
+    snapshot(kb, args.output, _view(args.view), selections, args.muscle)
+    print(f"wrote {args.output}")
+
+
+def _window(args: argparse.Namespace) -> int:
+    kb = load_knowledge()
+    from bodymap.ui.launch import run
+
+    return run(kb)
 
 
 def _view(name: str) -> View | None:

@@ -16,9 +16,13 @@ def _json(capsys, *argv: str):
     return json.loads(capsys.readouterr().out)
 
 
-def test_no_arguments_prints_help(capsys):
-    assert main([]) == 0
-    assert "usage: bodymap" in capsys.readouterr().out
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("regions", "muscles", "muscle", "query", "validate", "schema", "render", "snapshot"):
+        assert command in out
 
 
 def test_regions_json(capsys, kb):

@@ -1,0 +1,48 @@
+"""Start the window, or take a screenshot of it in a given state without showing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bodymap.diagram import load_diagrams
+from bodymap.knowledge import KnowledgeBase, Selection, View
+from bodymap.settings import Settings, load_settings
+from bodymap.ui.app import application
+from bodymap.ui.main_window import MainWindow
+
+SNAPSHOT_SIZE = (1440, 900)
+
+
+def run(kb: KnowledgeBase) -> int:
+    """Open the main window and run until it closes; returns the exit status."""
+    app = application()
+    settings, warning = load_settings()
+    window = MainWindow(kb, load_diagrams(), settings, [warning] if warning else [])
+    window.show()
+    window.show_first_run_notice()
+    return app.exec()
+
+
+def snapshot(
+    kb: KnowledgeBase,
+    output: Path,
+    view: View | None = None,
+    selections: list[Selection] | None = None,
+    muscle: str | None = None,
+) -> None:
+    """Save a screenshot of the real window in the given state (offscreen, default settings)."""
+    app = application(headless=True)
+    window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    window.resize(*SNAPSHOT_SIZE)
+    window.set_view({None: "both", View.FRONT: "front", View.BACK: "back"}[view])
+    window.show()
+    window.state.set_selections(selections or [])
+    if muscle is not None:
+        side = next((r.side for r in window.state.ranking if r.muscle.id == muscle), None)
+        window.state.set_focus(muscle, side)
+    app.processEvents()
+    window.view.fit()
+    app.processEvents()
+    if not window.grab().save(str(output)):
+        raise OSError(f"could not write {output}")
+    window.close()

@@ -1,0 +1,168 @@
+"""The main window, driven as a person drives it: real clicks, keys and text on real data."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QTextBrowser
+
+from bodymap.cli import main
+from bodymap.diagram import Layer, load_diagrams
+from bodymap.knowledge import Selection, Side, View
+from bodymap.settings import Settings, load_settings
+from bodymap.ui.main_window import MainWindow
+from bodymap.ui.safety import SafetyDialog
+
+
+@pytest.fixture
+def window(qtbot, kb):
+    win = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _viewport_point(window, view: View, region: str, side: Side | None) -> QPoint:
+    """Where on screen (viewport coordinates) a point well inside a region is drawn."""
+    shape = window.scene.diagrams[view].shape(Layer.REGION, region, side)
+    x, y = shape.interior_point()
+    scene_point = window.scene.frames[view].mapToScene(QPointF(x, y))
+    return window.view.mapFromScene(scene_point)
+
+
+def click(qtbot, window, view: View, region: str, side: Side | None) -> None:
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_viewport_point(window, view, region, side))
+
+
+def _result_names(window) -> list[str]:
+    return [window.results.item(i).text().split("\n")[0] for i in range(window.results.count())]
+
+
+def test_click_left_outer_thigh_on_back_view_lists_gluteus_minimus_on_the_left(qtbot, window):
+    click(qtbot, window, View.BACK, "thigh_back_outer", Side.LEFT)
+    assert window.state.selections == (Selection("thigh_back_outer", Side.LEFT),)
+    assert "Gluteus minimus, left" in _result_names(window)[:3]
+    scene = window.scene
+    drawn = [i for (v, layer, n, s), i in scene.items_by_key.items() if layer is Layer.MUSCLE and n == "gluteus_minimus"]
+    left = [i for (v, layer, n, s), i in scene.items_by_key.items() if layer is Layer.MUSCLE and n == "gluteus_minimus" and s is Side.LEFT]
+    assert drawn and left
+    assert all(i.brush().color().alpha() > 0 for i in left)
+    assert all(i.brush().style() == Qt.BrushStyle.NoBrush for i in drawn if i not in left)
+    assert "Gluteus minimus" in window.detail.toPlainText()
+
+
+def test_second_click_deselects(qtbot, window):
+    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    assert window.state.selections == ()
+
+
+def test_two_regions_rank_the_muscle_explaining_both_first(qtbot, window):
+    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    click(qtbot, window, View.FRONT, "thigh_inner", Side.RIGHT)
+    ranking = window.state.ranking
+    assert len(ranking[0].explains) == 2
+    one = next(i for i, r in enumerate(ranking) if len(r.explains) == 1)
+    assert all(len(r.explains) == 2 for r in ranking[:one])
+    first_line = window.results.item(0).text()
+    assert "groin" in first_line.lower() and "inner thigh" in first_line.lower()
+
+
+def test_searching_psoas_shows_the_iliopsoas_origin_and_insertion(qtbot, window, kb):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "psoas")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    text = window.detail.toPlainText()
+    psoas = kb.muscle("psoas_major")
+    assert "Psoas major" in text
+    assert psoas.origin in text and psoas.insertion in text
+
+
+def test_escape_clears_everything(qtbot, window):
+    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
+    click(qtbot, window, View.BACK, "buttock_upper", Side.RIGHT)
+    assert window.results.count() > 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.state.selections == () and window.state.focus is None
+    assert window.results.count() == 1 and "Click where it hurts" in window.results.item(0).text()
+    assert "Where does it hurt?" in window.detail.toPlainText()
+    assert all(row.checkState(0) == Qt.CheckState.Unchecked for row in window.regions.rows.values())
+
+
+def test_region_list_is_in_step_with_the_map(qtbot, window):
+    click(qtbot, window, View.FRONT, "knee_front", Side.LEFT)
+    row = window.regions.rows[Selection("knee_front", Side.LEFT)]
+    assert row.checkState(0) == Qt.CheckState.Checked
+    other = window.regions.rows[Selection("shin", Side.RIGHT)]
+    other.setCheckState(0, Qt.CheckState.Checked)
+    assert Selection("shin", Side.RIGHT) in window.state.selections
+    shin = window.scene.items_by_key[(View.FRONT, Layer.REGION, "shin", Side.RIGHT)]
+    assert shin.pen().width() > 2
+
+
+def test_hover_names_the_region(qtbot, window):
+    qtbot.mouseMove(window.view.viewport(), _viewport_point(window, View.FRONT, "hip_side", Side.LEFT))
+    assert window.hover_label.text() == "Side of the hip, left"
+    assert window.scene.hover.isVisible()
+
+
+def test_zoom_keys_and_fit(qtbot, window):
+    start = window.view.transform().m11()
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus)
+    assert window.view.transform().m11() > start
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus)
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus)
+    assert window.view.transform().m11() == pytest.approx(start)
+
+
+def test_choosing_a_result_focuses_that_muscle(qtbot, window):
+    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
+    window.results.setCurrentRow(2)
+    name = window.results.item(2).text().split(",")[0]
+    assert name in window.detail.toPlainText()
+
+
+def test_red_flags_are_one_click_away(qtbot, window, kb):
+    qtbot.mouseClick(window.disclaimer.button, Qt.MouseButton.LeftButton)
+    shown = [d for d in window.findChildren(SafetyDialog) if d.isVisible()]
+    assert shown
+    text = shown[0].findChild(QTextBrowser).toPlainText()
+    assert all(flag.sign in text for flag in kb.safety.red_flag)
+
+
+def test_first_run_notice_is_shown_once(qtbot, kb):
+    win = MainWindow(kb, load_diagrams(), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    win.show_first_run_notice()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in win.findChildren(SafetyDialog)))
+    dialog = next(d for d in win.findChildren(SafetyDialog) if d.isVisible())
+    dialog.accept()
+    settings, warning = load_settings()
+    assert settings.first_run_notice_seen and warning is None
+
+
+def test_view_choice_and_size_are_remembered(qtbot, kb):
+    first = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    qtbot.addWidget(first)
+    first.resize(1111, 777)
+    first.show()
+    first.set_view("back")
+    first.close()
+    settings, _ = load_settings()
+    second = MainWindow(kb, load_diagrams(), settings)
+    qtbot.addWidget(second)
+    assert settings.last_view == "back"
+    assert second.actions_by_id["view_back"].isChecked()
+    assert second.size().width() == 1111
+
+
+def test_snapshot_command_saves_the_window(qapp, tmp_path):
+    output = tmp_path / "shot.png"
+    assert main(["snapshot", "--select", "thigh_outer:left", "--output", str(output)]) == 0
+    image = QImage(str(output))
+    assert image.width() >= 1000 and image.height() >= 600

@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     p = command("validate", _validate, "Check a data folder (default: the built-in data); exit 2 on any problem.")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="data folder(s) with regions.toml and muscles/")
     command("schema", _schema, "Print the JSON Schema of a muscle file and of regions.toml.")
+    p = command("coverage", _coverage, "Show gaps: candidate muscles per region, filled fields per muscle.")
+    _json_flag(p)
     p = command("render", _render, "Draw the diagrams in a given state to a PNG, SVG or PDF file (no window).")
     _picture_options(p)
     p = command("snapshot", _snapshot, "Save a screenshot of the main window in a given state (offscreen).")
@@ -218,8 +220,24 @@ def _validate(args: argparse.Namespace) -> int:
             for error in exc.errors:
                 print(f"  {error}", file=sys.stderr)
             continue
+        if folder is None and not _diagrams_agree(kb):
+            status = EXIT_USAGE
+            continue
         print(f"{kb.folder}: ok, {len(kb.regions)} regions, {len(kb.muscles)} muscles")
     return status
+
+
+def _diagrams_agree(kb: KnowledgeBase) -> bool:
+    """The shipped diagrams must draw every shipped region and muscle; print what disagrees."""
+    from bodymap.diagram import load_diagrams
+    from bodymap.diagram.consistency import problems
+
+    found = problems(kb, load_diagrams())
+    if found:
+        print(f"diagrams: {len(found)} problem(s)", file=sys.stderr)
+        for problem in found:
+            print(f"  {problem}", file=sys.stderr)
+    return not found
 
 
 def _render(args: argparse.Namespace) -> None:
@@ -262,6 +280,44 @@ def _check_output(path: Path, suffixes: tuple[str, ...]) -> None:
         raise UserError(f"output '{path}' must end in {', '.join(suffixes)}")
     if not path.parent.exists():
         raise UserError(f"folder '{path.parent}' for the output does not exist")
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from bodymap.diagram import Layer, load_diagrams
+    from bodymap.knowledge.coverage import COUNTED_FIELDS, MIN_CANDIDATES, field_counts, region_coverage
+
+    kb = load_knowledge()
+    diagrams = load_diagrams()
+    regions = region_coverage(kb)
+    views = {
+        m: sorted(v.value for v, d in diagrams.items() if d.shape(Layer.MUSCLE, m, Side.LEFT)) for m in kb.muscles
+    }
+    if args.json:
+        _print_json({
+            "regions": [
+                {"id": c.region.id, "view": c.region.view.value, "candidates": list(c.candidates)} for c in regions
+            ],
+            "muscles": [
+                {"id": m.id, "fields": field_counts(m), "drawn_on": views[m.id]} for m in kb.muscles.values()
+            ],
+        })
+        return 0
+    thin = [c for c in regions if len(c.candidates) < MIN_CANDIDATES]
+    print(f"Regions: {len(regions)} ({sum(2 if c.region.paired else 1 for c in regions)} side-specific); "
+          f"{len(thin)} with fewer than {MIN_CANDIDATES} candidates")
+    for c in regions:
+        flag = "!" if len(c.candidates) < MIN_CANDIDATES else " "
+        print(f" {flag} {c.region.id:24} {c.region.view.value:5} {len(c.candidates):3}  {', '.join(c.candidates[:5])}")
+    short = [name[:6] for name in COUNTED_FIELDS]
+    print(f"\nMuscles: {len(kb.muscles)}   (items per field; ! marks an empty field)")
+    print(f"   {'muscle':30} " + " ".join(f"{s:>6}" for s in short) + "  drawn on")
+    for m in kb.muscles.values():
+        counts = field_counts(m)
+        empty = any(v == 0 for k, v in counts.items() if k not in ("synonyms", "good_to_know"))
+        cells = " ".join(f"{counts[f]:>6}" for f in COUNTED_FIELDS)
+        drawn = ", ".join(views[m.id]) or "NOT DRAWN"
+        print(f" {'!' if empty or not views[m.id] else ' '} {m.id:30} {cells}  {drawn}")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> None:

@@ -46,6 +46,7 @@ class BodyScene(QGraphicsScene):
         self.frames: dict[View, QGraphicsRectItem] = {}
         self.items_by_key: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
+        self.selection_outlines: list[QGraphicsItem] = []
         self._build()
         self.legend = Legend(state, self.frames[View.BACK]) if legend else None
         self.hover = QGraphicsPathItem()
@@ -121,14 +122,10 @@ class BodyScene(QGraphicsScene):
                     item.setBrush(style.tinted(style.SELECTED, 90))
                 else:
                     item.setBrush(style.NO_BRUSH)
-                if (name, side) in selected:
-                    item.setPen(style.pen(style.SELECTED, 2.6))
-                    item.setZValue(1.5)
-                else:
-                    item.setPen(style.pen(style.REGION_BORDER, 0.8))
-                    item.setZValue(1)
+                item.setPen(style.pen(style.REGION_BORDER, 0.8))
             else:
                 self._style_muscle(item, name, side, focus)
+        self._draw_selection_outlines()
         self._draw_trigger_points(focus)
         if self.legend is not None:
             self.legend.refresh()
@@ -161,6 +158,21 @@ class BodyScene(QGraphicsScene):
         item.setPen(style.pen(color.darker(140), 2.6 if focused else 1.4, line))
         # Deep muscles sit above superficial ones so their dashed outline stays visible.
         item.setZValue((2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000)
+
+    def _draw_selection_outlines(self) -> None:
+        """Selected regions are outlined above the muscles, so a highlight never hides them."""
+        for outline in self.selection_outlines:
+            self.removeItem(outline)
+        self.selection_outlines.clear()
+        for selection in self.state.selections:
+            view = self.state.kb.region(selection.region).view
+            region = self.items_by_key.get((view, Layer.REGION, selection.region, selection.side))
+            if region is None:
+                continue
+            outline = QGraphicsPathItem(region.path(), self.frames[view])
+            outline.setPen(style.pen(style.SELECTED, 3.0))
+            outline.setZValue(7)
+            self.selection_outlines.append(outline)
 
     def _draw_trigger_points(self, focus) -> None:
         for mark in self._marks:

@@ -8,15 +8,13 @@ untouched, the defaults are used, and the problem is reported so the window can 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bodymap.paths import config_dir
 from bodymap.storage import write_atomically
 
-CONFIG_ENV = "BODYMAP_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 
 
@@ -27,18 +25,6 @@ class Settings(BaseModel):
 
     first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
     last_view: str = Field("both", pattern="^(both|front|back)$", description="Diagram view shown at start.")
-
-
-def config_dir() -> Path:
-    """Where bodymap keeps its settings and notes."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "bodymap"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "bodymap"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "bodymap"
 
 
 def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:

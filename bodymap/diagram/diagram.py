@@ -6,6 +6,7 @@ touch, keyboard and tests share one answer.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,3 +68,45 @@ class Diagram:
             if shape.layer is layer and shape.contains(x, y):
                 return shape.key
         return None
+
+
+def diagram_to_json(diagram: Diagram) -> str:
+    """The diagram's geometry as JSON, for the cache."""
+
+    def shape(s: Shape) -> dict:
+        return {"layer": s.layer.value, "name": s.name, "side": s.side.value if s.side else None, "rings": s.rings}
+
+    return json.dumps({
+        "view": diagram.view.value,
+        "size": diagram.size,
+        "silhouette": shape(diagram.silhouette),
+        "shapes": [shape(s) for s in diagram.shapes],
+        "trigger_points": [[m.muscle, m.point, m.side.value, m.center] for m in diagram.trigger_points],
+        "details": [[line.points, line.closed] for line in diagram.details],
+    }, separators=(",", ":"))
+
+
+def diagram_from_json(text: str, source: Path) -> Diagram:
+    """Rebuild a diagram saved by diagram_to_json; raises ValueError (or KeyError/TypeError) if malformed."""
+    data = json.loads(text)
+
+    def ring(points) -> Ring:
+        return tuple((float(x), float(y)) for x, y in points)
+
+    def shape(d: dict) -> Shape:
+        return Shape(Layer(d["layer"]), str(d["name"]), Side(d["side"]) if d["side"] else None,
+                     tuple(ring(r) for r in d["rings"]))
+
+    width, height = data["size"]
+    return Diagram(
+        view=View(data["view"]),
+        size=(float(width), float(height)),
+        silhouette=shape(data["silhouette"]),
+        shapes=tuple(shape(s) for s in data["shapes"]),
+        trigger_points=tuple(
+            TriggerPointMark(str(m), str(p), Side(side), (float(c[0]), float(c[1])))
+            for m, p, side, c in data["trigger_points"]
+        ),
+        details=tuple(Polyline(ring(points), bool(closed)) for points, closed in data["details"]),
+        source=source,
+    )

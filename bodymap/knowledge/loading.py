@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bodymap import cache
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.errors import DataError, DataErrors
-from bodymap.knowledge.model import Muscle, Region, RegionFile, Safety
+from bodymap.knowledge.model import TRUSTED, Muscle, Region, RegionFile, Safety
 from bodymap.resources import resource_dir
 
 REGIONS_FILE = "regions.toml"
@@ -31,9 +32,48 @@ _SHARED_FIELDS = ("sources", "innervation")
 neighbours (the three parts of the trapezius)."""
 
 
+class _Snapshot(BaseModel):
+    """A validated knowledge base as cached JSON (see bodymap.cache)."""
+
+    safety: Safety
+    regions: tuple[Region, ...]
+    muscles: tuple[Muscle, ...]
+
+
 def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
-    """Load and validate the data folder (the shipped one by default); raise DataErrors listing all problems."""
-    folder = Path(folder) if folder is not None else resource_dir("data")
+    """Load and validate a data folder; raise DataErrors listing every problem.
+
+    The shipped data (no ``folder``) is read through the cache: its files were validated
+    when the cache entry was made, and the entry is keyed by their exact bytes.
+    """
+    if folder is not None:
+        return _load_checked(Path(folder))
+    folder = resource_dir("data")
+    files = [folder / REGIONS_FILE, folder / SAFETY_FILE, *sorted((folder / MUSCLES_DIR).glob("*.toml"))]
+    try:
+        key = cache.digest(p.name.encode() + p.read_bytes() for p in files)
+    except OSError:
+        return _load_checked(folder)
+    text = cache.read("knowledge", key)
+    if text is not None:
+        try:
+            snapshot = _Snapshot.model_validate_json(text, context={TRUSTED: True})
+            return KnowledgeBase(
+                safety=snapshot.safety,
+                regions={r.id: r for r in snapshot.regions},
+                muscles={m.id: m for m in snapshot.muscles},
+                folder=folder,
+            )
+        except ValidationError:
+            pass
+    kb = _load_checked(folder)
+    snapshot = _Snapshot(safety=kb.safety, regions=tuple(kb.regions.values()), muscles=tuple(kb.muscles.values()))
+    cache.write("knowledge", key, snapshot.model_dump_json())
+    return kb
+
+
+def _load_checked(folder: Path) -> KnowledgeBase:
+    """Parse and validate every file of ``folder`` and cross-check them."""
     errors: list[DataError] = []
     if not folder.is_dir():
         raise DataErrors([DataError(folder, "not a folder (expected regions.toml, safety.toml and muscles/ inside)")])

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.diagram import Diagram
 from bodymap.knowledge import KnowledgeBase, View
-from bodymap.settings import Settings, config_dir, save_settings
+from bodymap.paths import config_dir
+from bodymap.settings import Settings, save_settings
 from bodymap.ui.actions import build_actions
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.body_view import BodyView

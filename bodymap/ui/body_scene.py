@@ -8,9 +8,10 @@ answered by :mod:`bodymap.diagram`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainterPath, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from bodymap.diagram import Diagram, Layer, Shape
@@ -25,6 +26,36 @@ TOP = 60.0
 TRIGGER_SIZE = 6.0
 
 ShapeKey = tuple[View, Layer, str, Side | None]
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The style of a highlighted region or muscle; equal looks need no restyling."""
+
+    fill: QColor
+    alpha: int
+    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
+    outline: QColor | None = None
+    width: float = 1.0
+    line: Qt.PenStyle = Qt.PenStyle.SolidLine
+    z: float = 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Look) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple:
+        outline = self.outline.rgba() if self.outline is not None else None
+        return (self.fill.rgba(), self.alpha, self.pattern, outline, self.width, self.line, self.z)
+
+
+def _apply(item: QGraphicsPathItem, look: _Look) -> None:
+    item.setBrush(style.tinted(look.fill, look.alpha, look.pattern))
+    item.setPen(style.NO_PEN if look.outline is None else style.pen(look.outline, look.width, look.line))
+    item.setZValue(look.z)
+    item.setVisible(True)
 
 
 def _path(shape: Shape) -> QPainterPath:
@@ -47,6 +78,8 @@ class BodyScene(QGraphicsScene):
         self.items_by_key: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
         self.selection_outlines: list[QGraphicsItem] = []
+        self._static: list[tuple[QPointF, QPainterPath, QPen, QBrush]] = []
+        self._applied: dict[ShapeKey, _Look] = {}
         self._build()
         self.legend = Legend(state, self.frames[View.BACK]) if legend else None
         self.hover = QGraphicsPathItem()
@@ -74,21 +107,45 @@ class BodyScene(QGraphicsScene):
         self.setSceneRect(self.itemsBoundingRect().adjusted(-20, -10, 20, 20))
 
     def _add_figure(self, view: View, diagram: Diagram, frame: QGraphicsRectItem) -> None:
-        body = QGraphicsPathItem(_path(diagram.silhouette), frame)
-        body.setBrush(style.SKIN)
-        body.setPen(style.pen(style.SKIN_OUTLINE, 1.4))
+        """Static line work goes to the background; styled regions and muscles become items."""
+        offset = frame.pos()
+        self._static.append((offset, _path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4), QBrush(style.SKIN)))
+        region_pen = style.pen(style.REGION_BORDER, 0.8)
+        idle_muscle_pen = style.pen(style.MUSCLE_IDLE, 0.7)
         for shape in diagram.shapes:
-            item = QGraphicsPathItem(_path(shape), frame)
-            item.setZValue(1 if shape.layer is Layer.REGION else 2)
+            path = _path(shape)
+            if shape.layer is Layer.REGION:
+                self._static.append((offset, path, region_pen, style.NO_BRUSH))
+            elif self._is_superficial(shape.name):
+                self._static.append((offset, path, idle_muscle_pen, style.NO_BRUSH))
+            item = QGraphicsPathItem(path, frame)
+            item.setVisible(False)
             self.items_by_key[(view, shape.layer, shape.name, shape.side)] = item
+        detail_pen = style.pen(style.DETAIL, 0.9)
         for line in diagram.details:
             path = QPainterPath()
             path.addPolygon(QPolygonF([QPointF(x, y) for x, y in line.points]))
             if line.closed:
                 path.closeSubpath()
-            detail = QGraphicsPathItem(path, frame)
-            detail.setPen(style.pen(style.DETAIL, 0.9))
-            detail.setZValue(3)
+            self._static.append((offset, path, detail_pen, style.NO_BRUSH))
+
+    def _is_superficial(self, muscle_id: str) -> bool:
+        muscle = self.state.kb.muscles.get(muscle_id)
+        return muscle is not None and muscle.depth is Depth.SUPERFICIAL
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+        """Paint what never changes; the view caches this, so a click repaints only what it styled."""
+        super().drawBackground(painter, rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for offset, path, pen, brush in self._static:
+            if not path.boundingRect().translated(offset).intersects(rect):
+                continue
+            painter.save()
+            painter.translate(offset)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawPath(path)
+            painter.restore()
 
     def _add_labels(self, view: View, frame: QGraphicsRectItem, width: float) -> None:
         title = QGraphicsSimpleTextItem("FRONT" if view is View.FRONT else "BACK", frame)
@@ -106,29 +163,46 @@ class BodyScene(QGraphicsScene):
 
     # -- styling from state ---------------------------------------------------------------
     def refresh(self) -> None:
-        """Restyle every item from the state: selection, ranking, focus."""
-        state = self.state
-        selected = {(s.region, s.side) for s in state.selections}
-        focus = state.focus
-        referral = self._referral_zones(focus)
-        for (view, layer, name, side), item in self.items_by_key.items():
-            if layer is Layer.REGION:
-                zone = referral.get((name, side))
-                if zone is Zone.ESSENTIAL:
-                    item.setBrush(style.tinted(style.REFERRAL, 170))
-                elif zone is Zone.SPILLOVER:
-                    item.setBrush(style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
-                elif (name, side) in selected:
-                    item.setBrush(style.tinted(style.SELECTED, 90))
-                else:
-                    item.setBrush(style.NO_BRUSH)
-                item.setPen(style.pen(style.REGION_BORDER, 0.8))
-            else:
-                self._style_muscle(item, name, side, focus)
+        """Restyle from the state: only items whose look changed are touched (clicks stay fast)."""
+        looks = self._looks()
+        for key in self._applied.keys() - looks.keys():
+            self.items_by_key[key].setVisible(False)
+        for key, look in looks.items():
+            if self._applied.get(key) != look:
+                _apply(self.items_by_key[key], look)
+        self._applied = looks
         self._draw_selection_outlines()
-        self._draw_trigger_points(focus)
+        self._draw_trigger_points(self.state.focus)
         if self.legend is not None:
             self.legend.refresh()
+
+    def _looks(self) -> dict[ShapeKey, _Look]:
+        """How every item that is not at rest should look now."""
+        state = self.state
+        looks: dict[ShapeKey, _Look] = {}
+        for selection in state.selections:
+            view = state.kb.region(selection.region).view
+            looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED, 90)
+        focus = state.focus
+        for (region_id, side), zone in self._referral_zones(focus).items():
+            view = state.kb.region(region_id).view
+            if zone is Zone.ESSENTIAL:
+                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL, 170)
+            else:
+                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern)
+        shown = [(r.muscle.id, r.side) for r in state.ranking]
+        if focus is not None:
+            shown.append(focus)
+        for muscle_id, side in shown:
+            for one_side in (side,) if side else tuple(Side):
+                rank = state.rank_of(muscle_id, one_side)
+                focused = focus is not None and focus[0] == muscle_id and focus[1] in (one_side, None)
+                look = self._muscle_look(muscle_id, rank, focused)
+                for view in self.diagrams:
+                    key = (view, Layer.MUSCLE, muscle_id, one_side)
+                    if key in self.items_by_key:
+                        looks[key] = look
+        return {k: v for k, v in looks.items() if k in self.items_by_key}
 
     def _referral_zones(self, focus: tuple[str, Side | None] | None) -> dict[tuple[str, Side | None], Zone]:
         if focus is None:
@@ -142,22 +216,15 @@ class BodyScene(QGraphicsScene):
                 zones[(r.region, side)] = r.zone
         return zones
 
-    def _style_muscle(self, item: QGraphicsPathItem, name: str, side: Side | None, focus) -> None:
-        muscle = self.state.kb.muscles.get(name)
-        deep = muscle is not None and muscle.depth is Depth.DEEP
-        rank = self.state.rank_of(name, side)
-        focused = focus is not None and focus[0] == name and focus[1] in (side, None)
-        if rank is None and not focused:
-            item.setBrush(style.NO_BRUSH)
-            item.setPen(style.NO_PEN if deep else style.pen(style.MUSCLE_IDLE, 0.7))
-            item.setZValue(2)
-            return
+    def _muscle_look(self, muscle_id: str, rank: int | None, focused: bool) -> _Look:
+        deep = not self._is_superficial(muscle_id)
         color = style.rank_color(rank) if rank else style.REFERRAL
-        item.setBrush(style.tinted(color, 110 if deep else 165))
-        line = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
-        item.setPen(style.pen(color.darker(140), 2.6 if focused else 1.4, line))
         # Deep muscles sit above superficial ones so their dashed outline stays visible.
-        item.setZValue((2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000)
+        z = (2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000
+        return _Look(
+            color, 110 if deep else 165, outline=color.darker(140), width=2.6 if focused else 1.4,
+            line=Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine, z=z,
+        )
 
     def _draw_selection_outlines(self) -> None:
         """Selected regions are outlined above the muscles, so a highlight never hides them."""

@@ -36,6 +36,7 @@ class DetailPanel(QTextBrowser):
         self.notes = notes
         self.setAccessibleName("Muscle details")
         self.setOpenLinks(False)
+        self._shown: str | None = None
         self.document().setDefaultStyleSheet(CSS)
         self.document().setDocumentMargin(12)
         state.changed.connect(self.refresh)
@@ -44,11 +45,17 @@ class DetailPanel(QTextBrowser):
     def refresh(self) -> None:
         focus = self.state.focus
         if focus is None:
-            self.setHtml(WELCOME)
+            self._show(WELCOME)
             return
         kb = self.state.kb
         muscle = kb.muscle(focus[0])
         ranked = next((r for r in self.state.ranking if (r.muscle.id, r.side) == focus), None)
         note = self.notes.get(muscle.id) if self.notes is not None else None
-        self.setHtml(muscle_html(kb, muscle, describe(kb, ranked) if ranked else None, note))
-        self.verticalScrollBar().setValue(0)
+        self._show(muscle_html(kb, muscle, describe(kb, ranked) if ranked else None, note))
+
+    def _show(self, html: str) -> None:
+        """Lay out the text only when it changed (layout is the costly part of a click)."""
+        if html != self._shown:
+            self._shown = html
+            self.setHtml(html)
+            self.verticalScrollBar().setValue(0)

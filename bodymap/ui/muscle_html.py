@@ -21,13 +21,12 @@ def _section(title: str, body: str) -> str:
 
 def referral_html(kb: KnowledgeBase, muscle: Muscle) -> str:
     """The referral pattern in words, and the regions split into essential and spillover."""
-    essential = [kb.region(r.region).label for r in muscle.referral if r.zone is Zone.ESSENTIAL]
-    spillover = [kb.region(r.region).label for r in muscle.referral if r.zone is Zone.SPILLOVER]
     html = f"<p>{escape(muscle.pain_pattern)}</p>"
-    if essential:
-        html += f"<p><b>Main pain zone:</b> {escape(', '.join(essential))}.</p>"
-    if spillover:
-        html += f"<p><b>Can spread to:</b> {escape(', '.join(spillover))}.</p>"
+    for zone, title in ((Zone.ESSENTIAL, "Main pain zone"), (Zone.SPILLOVER, "Can spread to")):
+        # Labels may contain commas ("Back of the thigh, outer side"), so list them with semicolons.
+        labels = [kb.region(r.region).label.lower() for r in muscle.referral if r.zone is zone]
+        if labels:
+            html += f"<p><b>{title}:</b> {escape('; '.join(labels))}.</p>"
     return html
 
 

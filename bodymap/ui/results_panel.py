@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
@@ -13,6 +15,7 @@ from bodymap.ui.state import SessionState
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
 
+@cache
 def rank_chip(rank: int, deep: bool, size: int = 22) -> QIcon:
     """A small swatch in the rank colour; dashed border for a deep muscle, as on the diagram."""
     pixmap = QPixmap(size, size)

@@ -24,6 +24,7 @@ class SessionState(QObject):
         self.kb = kb
         self._selections: tuple[Selection, ...] = ()
         self._ranking: tuple[RankedMuscle, ...] = ()
+        self._places: dict[tuple[str, Side | None], int] = {}
         self._focus: tuple[str, Side | None] | None = None
 
     @property
@@ -51,7 +52,7 @@ class SessionState(QObject):
         if selections == self._selections:
             return
         self._selections = selections
-        self._ranking = tuple(rank(self.kb, selections))
+        self._set_ranking(tuple(rank(self.kb, selections)))
         if self._focus is not None and self._focus[0] not in {r.muscle.id for r in self._ranking}:
             self._focus = None
         if self._focus is None and self._ranking:
@@ -69,12 +70,16 @@ class SessionState(QObject):
     def clear(self) -> None:
         """Forget every selection and the focus (Esc, or a kiosk reset)."""
         if self._selections or self._focus is not None:
-            self._selections, self._ranking, self._focus = (), (), None
+            self._selections, self._focus = (), None
+            self._set_ranking(())
             self.changed.emit()
 
+    def _set_ranking(self, ranking: tuple[RankedMuscle, ...]) -> None:
+        self._ranking = ranking
+        self._places = {}
+        for place, ranked in enumerate(ranking, 1):
+            self._places.setdefault((ranked.muscle.id, ranked.side), place)
+
     def rank_of(self, muscle_id: str, side: Side | None) -> int | None:
-        """1-based rank of a muscle on a side in the current ranking, if it is there."""
-        for place, ranked in enumerate(self._ranking, 1):
-            if ranked.muscle.id == muscle_id and ranked.side in (side, None):
-                return place
-        return None
+        """1-based rank of a muscle on a side (or ranked for either side) in the current ranking."""
+        return self._places.get((muscle_id, side)) or self._places.get((muscle_id, None))

@@ -22,7 +22,7 @@ TRIGGER = QColor("#1B1B1B")
 LABEL = QColor("#5B4F48")
 
 RANK_COLORS = tuple(
-    QColor(c) for c in ("#6A1B9A", "#EF6C00", "#F2B705", "#00897B", "#8D5B3C", "#C2185B", "#5C6BC0", "#78909C")
+    QColor(c) for c in ("#A0177E", "#EF6C00", "#F2B705", "#00897B", "#8D5B3C", "#C2185B", "#5C6BC0", "#78909C")
 )
 """Colours for ranks 1, 2, 3...; ranks past the list reuse the last colour. None is red, which
 belongs to the referral pattern, or the selection blue."""

@@ -1,0 +1,173 @@
+"""bodymap benchmarks: start-up against an empty Qt window, click-to-highlight latency,
+data and geometry load, peak memory. Prints a table and writes bench/results/latest.json.
+
+    python bench/run.py            # everything (about a minute)
+    python bench/run.py --clicks 200 --starts 3
+
+Not part of the test suite: numbers depend on the machine. Nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+
+# A child process that shows a window and reports when its first paint has happened.
+_START = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+if sys.argv[2] == "floor":
+    window = QMainWindow()
+else:
+    from bodymap.diagram import load_diagrams
+    from bodymap.knowledge import load_knowledge
+    from bodymap.settings import Settings
+    from bodymap.ui.main_window import MainWindow
+    window = MainWindow(load_knowledge(), load_diagrams(), Settings(first_run_notice_seen=True))
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"{time.time() - t0:.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+painted = Painted()
+app.installEventFilter(painted)
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+
+def _env(tmp: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["BODYMAP_CONFIG_DIR"] = tmp
+    env.setdefault("BODYMAP_CACHE_DIR", str(Path(tmp) / "cache"))
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def startup(runs: int) -> dict[str, float]:
+    """Median seconds from process start to first paint: bodymap, and an empty QMainWindow."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(tmp)
+        subprocess.run([sys.executable, "-c", _START, str(time.time()), "app"], env=env, check=True,
+                       capture_output=True)  # fills the caches, as any earlier run would have
+        times: dict[str, list[float]] = {"floor": [], "app": []}
+        for _ in range(runs):
+            for kind in ("floor", "app"):
+                out = subprocess.run([sys.executable, "-c", _START, str(time.time()), kind], env=env,
+                                     check=True, capture_output=True, text=True).stdout
+                times[kind].append(float(out.split()[-1]))
+    floor, app = statistics.median(times["floor"]), statistics.median(times["app"])
+    return {"floor_s": floor, "app_s": app, "ratio": app / floor}
+
+
+def loads() -> dict[str, float]:
+    """Milliseconds to load data and geometry: cold (no cache) and from the cache."""
+    from bodymap.diagram.svg_file import read_diagram
+    from bodymap.knowledge import View, load_knowledge
+    from bodymap.resources import asset
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["BODYMAP_CACHE_DIR"] = tmp
+        for label in ("cold", "cached"):
+            t = time.perf_counter()
+            load_knowledge()
+            out[f"data_{label}_ms"] = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            for view in View:
+                read_diagram(asset(f"{view.value}.svg"), view)
+            out[f"svg_{label}_ms"] = (time.perf_counter() - t) * 1000
+    return out
+
+
+def clicks(count: int) -> dict[str, float]:
+    """Click-to-highlight: a click on a random region, then Qt's own repaint of what changed."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.diagram import Layer, load_diagrams
+    from bodymap.knowledge import load_knowledge
+    from bodymap.settings import Settings
+    from bodymap.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(load_knowledge(), load_diagrams(), Settings(first_run_notice_seen=True))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    targets = []
+    for view, diagram in window.scene.diagrams.items():
+        for shape in diagram.layer(Layer.REGION):
+            x, y = shape.interior_point()
+            targets.append(window.view.mapFromScene(window.scene.frames[view].mapToScene(QPointF(x, y))))
+    rng = random.Random(7)
+    samples = []
+    for _ in range(count):
+        pos = rng.choice(targets)
+        t = time.perf_counter()
+        window.view.click_at(pos)
+        app.processEvents()  # delivers the update requests: the repaint a person sees
+        samples.append((time.perf_counter() - t) * 1000)
+        if len(window.state.selections) > 4:
+            window.state.clear()
+    samples.sort()
+    window.close()
+    return {
+        "clicks": count,
+        "median_ms": statistics.median(samples),
+        "p99_ms": samples[int(0.99 * (len(samples) - 1))],
+        "max_ms": samples[-1],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clicks", type=int, default=1000)
+    parser.add_argument("--starts", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    results = {"python": sys.version.split()[0], "machine": os.uname().machine, "cpus": os.cpu_count()}
+    results["startup"] = startup(args.starts)
+    results["load"] = loads()
+    results["click"] = clicks(args.clicks)
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    s, ld, c = results["startup"], results["load"], results["click"]
+    rows = [
+        ("start-up, empty QMainWindow (floor)", f"{s['floor_s'] * 1000:.0f} ms", ""),
+        ("start-up, bodymap main window", f"{s['app_s'] * 1000:.0f} ms", f"ratio {s['ratio']:.2f} (target <= 1.3)"),
+        ("data load + validate, cold / cached", f"{ld['data_cold_ms']:.0f} / {ld['data_cached_ms']:.0f} ms", ""),
+        ("both SVGs to geometry, cold / cached", f"{ld['svg_cold_ms']:.0f} / {ld['svg_cached_ms']:.0f} ms", ""),
+        (f"click to highlight ({c['clicks']} clicks)", f"median {c['median_ms']:.2f} ms",
+         f"p99 {c['p99_ms']:.2f} ms (targets 8 / 16)"),
+        ("peak RSS (this process)", f"{results['peak_rss_mb']:.0f} MB", "target <= 150"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>18}  {note}")
+    print(f"written to {RESULTS / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()

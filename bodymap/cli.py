@@ -15,6 +15,9 @@ from pathlib import Path
 
 from bodymap import __version__
 from bodymap.diagram.svg_file import DiagramError
+from bodymap.paths import config_dir
+from bodymap.pin import check_format, hash_pin
+from bodymap.settings import load_settings, save_settings
 from bodymap.knowledge import (
     MIDLINE,
     DataErrors,
@@ -69,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--present", action="store_true", help="open in presentation mode (large type, one big view)")
+    mode.add_argument("--kiosk", action="store_true", help="full-screen touch kiosk (set a PIN first: kiosk-setup)")
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -98,6 +104,15 @@ def _parser() -> argparse.ArgumentParser:
     _picture_options(p)
     p = command("snapshot", _snapshot, "Save a screenshot of the main window in a given state (offscreen).")
     _picture_options(p)
+    p = command("kiosk-setup", _kiosk_setup, "Set the kiosk operator PIN (stored as a salted hash) and options.")
+    p.add_argument("--idle-seconds", type=_positive_int, metavar="N", help="return to the welcome screen after N idle seconds")
+    p.add_argument("--allow-print", action=argparse.BooleanOptionalAction, default=None,
+                   help="let visitors print the handout (default: off)")
+    p = command("handout", _handout, "Write the client handout (PDF): the map, then each muscle in plain words.")
+    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
+    p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help="muscles to describe (default: the top 3)")
+    p.add_argument("--paper", choices=["auto", "a4", "letter"], default="auto", help="page size (auto: by locale)")
+    p.add_argument("--output", required=True, type=Path, metavar="FILE.pdf", help="file to write")
     return parser
 
 
@@ -106,6 +121,16 @@ def _picture_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
     p.add_argument("--muscle", metavar="ID", help="muscle to focus: its trigger points and referral pattern")
     p.add_argument("--output", required=True, type=Path, metavar="FILE", help="file to write")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= 86_400:
+        raise argparse.ArgumentTypeError("must be between 1 and 86400 seconds")
+    return value
 
 
 def _json_flag(p: argparse.ArgumentParser) -> None:
@@ -264,11 +289,62 @@ def _snapshot(args: argparse.Namespace) -> None:
     print(f"wrote {args.output}")
 
 
+def _handout(args: argparse.Namespace) -> None:
+    kb = load_knowledge()
+    selections = parse_selections(kb, args.select)
+    for muscle_id in args.muscle:
+        kb.muscle(muscle_id)
+    if not selections and not args.muscle:
+        raise UserError("say where it hurts (--select) or which muscles to describe (--muscle)")
+    _check_output(args.output, (".pdf",))
+    from bodymap.ui.headless import handout
+
+    pages = handout(kb, args.output, selections, args.muscle, args.paper)
+    print(f"wrote {args.output} ({pages} pages)")
+
+
 def _window(args: argparse.Namespace) -> int:
     kb = load_knowledge()
+    if args.kiosk:
+        settings, warning = load_settings()
+        if warning or settings.kiosk_pin is None:
+            raise UserError(warning or "kiosk mode needs an operator PIN first: run 'bodymap kiosk-setup'")
+    from bodymap.ui.actions import Mode
     from bodymap.ui.launch import run
 
-    return run(kb)
+    return run(kb, Mode.KIOSK if args.kiosk else Mode.PRESENT if args.present else Mode.NORMAL)
+
+
+def _kiosk_setup(args: argparse.Namespace) -> None:
+    settings, warning = load_settings()
+    if warning:
+        raise UserError(f"{warning}; fix or remove the file first")
+    pin = _ask_pin("New operator PIN: ")
+    if _ask_pin("Repeat the PIN: ") != pin:
+        raise UserError("the two PINs differ; nothing was changed")
+    problem = check_format(pin)
+    if problem:
+        raise UserError(f"{problem}; nothing was changed")
+    settings.kiosk_pin = hash_pin(pin)
+    if args.idle_seconds is not None:
+        settings.kiosk_idle_seconds = args.idle_seconds
+    if args.allow_print is not None:
+        settings.kiosk_allow_print = args.allow_print
+    save_settings(settings)
+    print(f"kiosk settings saved in {config_dir()}: idle reset after {settings.kiosk_idle_seconds} s, "
+          f"printing {'allowed' if settings.kiosk_allow_print else 'off'}")
+
+
+def _ask_pin(prompt: str) -> str:
+    """Read a PIN without echo at a terminal; from standard input otherwise (for installers)."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt).strip()
+    line = sys.stdin.readline()
+    if not line:
+        raise UserError("no PIN given on standard input")
+    return line.strip()
 
 
 def _view(name: str) -> View | None:

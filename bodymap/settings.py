@@ -19,12 +19,20 @@ SETTINGS_FILE = "settings.json"
 
 
 class Settings(BaseModel):
-    """Every setting, with its default."""
+    """Every setting, with its default. Documented in docs/settings.md."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
     last_view: str = Field("both", pattern="^(both|front|back)$", description="Diagram view shown at start.")
+    paper: str = Field("auto", pattern="^(auto|a4|letter)$", description="Handout page size; auto follows the locale.")
+    kiosk_idle_seconds: int = Field(
+        90, ge=1, le=86_400, description="Kiosk: seconds without a touch before it returns to the welcome screen."
+    )
+    kiosk_allow_print: bool = Field(False, description="Kiosk: whether visitors may print the handout.")
+    kiosk_pin: str | None = Field(
+        None, description="Kiosk: salted hash of the operator PIN (set with `bodymap kiosk-setup`); never the PIN."
+    )
 
 
 def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:

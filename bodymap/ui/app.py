@@ -15,8 +15,8 @@ def application(headless: bool = False) -> QApplication:
     existing = QApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
-    if headless:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if headless and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # keeps any offscreen options already given
     app = QApplication(sys.argv[:1])
     app.setApplicationName("bodymap")
     app.setOrganizationName("bodymap")

@@ -32,3 +32,25 @@ def render(
 def _ranked_side(state: SessionState, muscle_id: str):
     """Show a chosen muscle on the side the ranking put it; on both sides if it is not ranked."""
     return next((r.side for r in state.ranking if r.muscle.id == muscle_id), None)
+
+
+def handout(
+    kb: KnowledgeBase,
+    output: Path,
+    selections: list[Selection],
+    muscles: list[str],
+    paper: str = "auto",
+) -> int:
+    """Write the client handout as a PDF; returns the page count."""
+    from PySide6.QtGui import QPdfWriter
+
+    from bodymap.notes import Notes
+    from bodymap.ui.handout import draw_handout
+
+    application(headless=True)
+    writer = QPdfWriter(str(output))
+    writer.setResolution(300)
+    writer.setTitle("bodymap: your pain map")
+    writer.setCreator("bodymap")
+    notes = Notes.load(set(kb.muscles))
+    return draw_handout(writer, kb, load_diagrams(), selections, muscles, notes, paper)

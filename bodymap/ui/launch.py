@@ -6,20 +6,28 @@ from pathlib import Path
 
 from bodymap.diagram import load_diagrams
 from bodymap.knowledge import KnowledgeBase, Selection, View
+from bodymap.notes import Notes
 from bodymap.settings import Settings, load_settings
+from bodymap.ui.actions import Mode
 from bodymap.ui.app import application
 from bodymap.ui.main_window import MainWindow
 
 SNAPSHOT_SIZE = (1440, 900)
 
 
-def run(kb: KnowledgeBase) -> int:
-    """Open the main window and run until it closes; returns the exit status."""
+def run(kb: KnowledgeBase, mode: Mode = Mode.NORMAL) -> int:
+    """Open the main window (normal, presentation or kiosk) and run until it closes."""
     app = application()
     settings, warning = load_settings()
-    window = MainWindow(kb, load_diagrams(), settings, [warning] if warning else [])
-    window.show()
-    window.show_first_run_notice()
+    notes = None if mode is Mode.KIOSK else Notes.load(set(kb.muscles))
+    window = MainWindow(kb, load_diagrams(), settings, [warning] if warning else [], notes, mode)
+    if mode is Mode.KIOSK:
+        window.showFullScreen()
+    else:
+        window.show()
+        window.show_first_run_notice()
+        if mode is Mode.PRESENT:
+            window.set_presenting(True)
     return app.exec()
 
 

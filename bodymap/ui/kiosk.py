@@ -1,0 +1,200 @@
+"""Kiosk mode: a welcome screen, an idle reset, no way out for a visitor, a hidden way out for staff.
+
+A visitor can touch, search and zoom; nothing they do is written to disk. After a quiet
+spell the session is forgotten and the welcome screen returns. Staff leave with a hidden
+gesture (five quick taps in the top-right corner) and the PIN set by `bodymap kiosk-setup`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.knowledge.model import Safety
+from bodymap.pin import verify_pin
+
+log = logging.getLogger("bodymap.kiosk")
+
+TOUCH_TARGET = 64
+"""Smallest button size in kiosk mode, in pixels (well above the 48 px guideline)."""
+EXIT_TAPS = 5
+EXIT_WINDOW_S = 4.0
+EXIT_CORNER = 80
+BLOCKED_KEYS = tuple(QKeySequence(k) for k in ("Ctrl+Q", "Ctrl+W", "Alt+F4", "Esc"))
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Gesture,
+}
+
+
+def _big(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+class WelcomeScreen(QWidget):
+    """What a visitor sees first, and again after every idle reset."""
+
+    start = Signal()
+    red_flags = Signal()
+
+    def __init__(self, safety: Safety, parent=None):
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setStyleSheet("#welcome { background: #f7f1ec; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(80, 80, 80, 60)
+        layout.addStretch(2)
+        title = QLabel("Where does it hurt?")
+        _big(title, 64, bold=True)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lead = QLabel("Touch the body map where you feel pain. We show the muscles that most often send "
+                      "pain there, and how people release them at home.")
+        _big(lead, 28)
+        lead.setWordWrap(True)
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        begin = QPushButton("Start")
+        _big(begin, 36, bold=True)
+        begin.setMinimumSize(320, 110)
+        begin.setStyleSheet("QPushButton { background: #a0177e; color: white; border-radius: 16px; }")
+        begin.setAccessibleName("Start")
+        begin.clicked.connect(self.start)
+        flags = QPushButton("Red flags: when to see a clinician")
+        _big(flags, 24)
+        flags.setMinimumHeight(TOUCH_TARGET)
+        flags.clicked.connect(self.red_flags)
+        note = QLabel(safety.disclaimer)
+        _big(note, 20)
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addSpacing(24)
+        layout.addWidget(lead)
+        layout.addStretch(1)
+        layout.addWidget(begin, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        layout.addWidget(flags, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(note)
+        self.start_button = begin
+
+
+class KioskGuard(QObject):
+    """Watches all input: restarts the idle timer, swallows escape keys, spots the exit gesture."""
+
+    idle = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, window: QWidget, idle_seconds: int, recover, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._hook(recover)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(idle_seconds * 1000)
+        self.timer.timeout.connect(self.idle)
+        self._taps: list[float] = []
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.timer.stop()
+        sys.excepthook = self._previous_hook
+
+    @staticmethod
+    def _hook(recover):
+        """An unexpected error is logged and the welcome screen returns: no dialog, no dead screen."""
+
+        def hook(kind, value, trace):
+            log.error("unexpected error in kiosk mode; returning to the welcome screen", exc_info=(kind, value, trace))
+            QTimer.singleShot(0, recover)
+
+        return hook
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            self.timer.start()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in BLOCKED_KEYS):
+                event.accept()
+                return True
+        taps = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)  # quick taps arrive as double clicks
+        if kind in taps and isinstance(obj, QWidget) and obj.window() is self.window:
+            self._tap(obj.mapTo(self.window, event.position().toPoint()))
+        return False
+
+    def _tap(self, pos: QPoint) -> None:
+        if pos.x() < self.window.width() - EXIT_CORNER or pos.y() > EXIT_CORNER:
+            self._taps.clear()
+            return
+        now = time.monotonic()
+        self._taps = [t for t in self._taps if now - t < EXIT_WINDOW_S] + [now]
+        if len(self._taps) >= EXIT_TAPS:
+            self._taps.clear()
+            self.exit_requested.emit()
+
+
+class PinDialog(QDialog):
+    """A large keypad for the operator's PIN."""
+
+    def __init__(self, stored_hash: str | None, parent=None):
+        super().__init__(parent)
+        self.stored_hash = stored_hash
+        self.setWindowTitle("Operator")
+        layout = QVBoxLayout(self)
+        self.prompt = QLabel("Operator PIN")
+        _big(self.prompt, 28)
+        self.entry = QLineEdit()
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setAccessibleName("Operator PIN")
+        _big(self.entry, 32)
+        self.entry.returnPressed.connect(self.check)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.entry)
+        grid = QGridLayout()
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
+        for index, key in enumerate(keys):
+            button = QPushButton(key)
+            button.setMinimumSize(TOUCH_TARGET + 32, TOUCH_TARGET + 16)
+            _big(button, 28)
+            button.clicked.connect(lambda _=False, k=key: self._press(k))
+            grid.addWidget(button, index // 3, index % 3)
+        layout.addLayout(grid)
+        cancel = QPushButton("Cancel")
+        cancel.setMinimumHeight(TOUCH_TARGET)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(cancel)
+
+    def _press(self, key: str) -> None:
+        if key == "OK":
+            self.check()
+        elif key == "Clear":
+            self.entry.clear()
+        else:
+            self.entry.insert(key)
+
+    def check(self) -> None:
+        if verify_pin(self.entry.text(), self.stored_hash):
+            self.accept()
+        else:
+            self.entry.clear()
+            self.prompt.setText("Wrong PIN. Try again.")

@@ -135,7 +135,12 @@ def test_taps_elsewhere_do_not_open_the_pin_pad(qtbot, kiosk_window):
     assert kiosk_window.findChild(PinDialog) is None
 
 
-def test_kiosk_touch_targets_are_large(kiosk_window):
+def test_kiosk_touch_targets_are_large(qtbot, kiosk_window):
+    kiosk_window.welcome.start_button.click()
+    kiosk_window.state.set_selections([Selection("heel", Side.LEFT)])
+    qtbot.wait(10)
+    rows = [kiosk_window.results.visualItemRect(kiosk_window.results.item(i)) for i in range(kiosk_window.results.count())]
+    assert rows and all(r.height() >= 48 for r in rows)
     assert kiosk_window.welcome.start_button.height() >= 48
     assert kiosk_window.disclaimer.button.minimumHeight() >= 48
     assert kiosk_window.search.minimumHeight() >= 48

@@ -31,6 +31,14 @@ log = logging.getLogger("bodymap.kiosk")
 
 TOUCH_TARGET = 64
 """Smallest button size in kiosk mode, in pixels (well above the 48 px guideline)."""
+TOUCH_STYLE = f"""
+QListWidget, QTreeWidget, QLineEdit {{ font-size: 20px; }}
+QListWidget::item, QTreeWidget::item {{ min-height: {TOUCH_TARGET}px; }}
+QTabBar::tab {{ min-height: {TOUCH_TARGET - 8}px; min-width: 160px; font-size: 20px; }}
+QScrollBar:vertical {{ width: 28px; }}
+QPushButton {{ min-height: {TOUCH_TARGET}px; font-size: 20px; }}
+"""
+"""Large type and finger-sized rows for the kiosk's panels."""
 EXIT_TAPS = 5
 EXIT_WINDOW_S = 4.0
 EXIT_CORNER = 80
@@ -57,6 +65,7 @@ class WelcomeScreen(QWidget):
     def __init__(self, safety: Safety, parent=None):
         super().__init__(parent)
         self.setObjectName("welcome")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#welcome { background: #f7f1ec; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 80, 80, 60)

@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.disclaimer.button.setMinimumHeight(kiosk.TOUCH_TARGET)
         self.search.setMinimumHeight(kiosk.TOUCH_TARGET)
+        self.main_page.setStyleSheet(kiosk.TOUCH_STYLE)
+        self.detail.zoomIn(4)
         self.set_view("both")
 
     def reset(self) -> None:

@@ -69,7 +69,10 @@ def _parse(path: FilePath, raw: bytes, view: View) -> Diagram:
     for element in svg.elements():
         element_id = getattr(element, "id", None)
         if element_id == "details" and isinstance(element, Group):
-            details.extend(_polylines(element))
+            try:
+                details.extend(_polylines(element))
+            except (ValueError, OverflowError, ZeroDivisionError, TypeError) as exc:
+                raise DiagramError(f"{path}: the details group has unusable geometry ({exc})") from None
         if not element_id or not isinstance(element, SvgShape):
             continue
         if element_id == "silhouette":
@@ -81,15 +84,20 @@ def _parse(path: FilePath, raw: bytes, view: View) -> Diagram:
             if not isinstance(element, Circle):
                 raise DiagramError(f"{path}: element '{element_id}': a trigger point must be a <circle>")
             center = (float(element.cx), float(element.cy))
+            if not all(map(math.isfinite, center)):
+                raise DiagramError(f"{path}: element '{element_id}': the centre is not a finite point")
             marks.append(TriggerPointMark(match.group(1), match.group(2), Side(match.group(3)), center))
         elif element_id.startswith(("region.", "muscle.", "tp.")):
             raise DiagramError(f"{path}: element id '{element_id}' does not follow the naming contract")
     if silhouette is None:
         raise DiagramError(f"{path}: no element with id 'silhouette'")
     box = svg.viewbox
+    size = (float(box.width), float(box.height))
+    if not all(math.isfinite(v) and v > 0 for v in size):
+        raise DiagramError(f"{path}: the viewBox has no usable size")
     return Diagram(
         view=view,
-        size=(float(box.width), float(box.height)),
+        size=size,
         silhouette=silhouette,
         shapes=tuple(shapes),
         trigger_points=tuple(marks),
@@ -112,7 +120,10 @@ def _read_guarded(path: FilePath) -> bytes:
 
 
 def _shape(path: FilePath, element: SvgShape, layer: Layer, name: str, side: Side | None) -> Shape:
-    rings = tuple(ring for ring in _flatten(Path(element)) if len(ring) >= 3)
+    try:
+        rings = tuple(ring for ring in _flatten(Path(element)) if len(ring) >= 3)
+    except (ValueError, OverflowError, ZeroDivisionError, TypeError) as exc:
+        raise DiagramError(f"{path}: element '{element.id}': unusable geometry ({exc})") from None
     if not rings:
         raise DiagramError(f"{path}: element '{element.id}' has no area")
     return Shape(layer, name, side, rings)
@@ -140,6 +151,9 @@ def _flatten(path: Path) -> list[Ring]:
             )
     if current:
         rings.append(current)
+    for ring in rings:
+        if not all(math.isfinite(x) and math.isfinite(y) for x, y in ring):
+            raise ValueError("coordinates that are not finite numbers")
     return [tuple(_dedupe(ring)) for ring in rings]
 
 
@@ -148,7 +162,7 @@ def _steps(segment) -> int:
     points = [segment.start, *[getattr(segment, name) for name in ("control", "control1", "control2") if hasattr(segment, name)], segment.end]
     estimate = sum(math.dist(a, b) for a, b in zip(points, points[1:]))
     if not math.isfinite(estimate):
-        raise ValueError("curve with non-finite coordinates")
+        raise ValueError("a curve with coordinates that are not finite numbers")
     if hasattr(segment, "rx"):  # an arc: its control polygon says little, use its radius
         estimate = max(estimate, math.pi * max(float(segment.rx), float(segment.ry)))
     return max(2, min(200, math.ceil(estimate / _FLATNESS)))

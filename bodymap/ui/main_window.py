@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(self.actions_by_id[key])
         if self.kiosk:
             toolbar.setStyleSheet(f"QToolButton {{ min-height: {kiosk.TOUCH_TARGET}px; min-width: 96px; font-size: 20px; }}")
-        self.addToolBar(toolbar)
+        # The toolbar belongs to the main page, so the kiosk's welcome page covers it without
+        # hiding it: toggling a main-window toolbar left animation objects behind (soak test).
         self.toolbar = toolbar
 
         left = QWidget()
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(main)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(split, 1)
         layout.addWidget(self.disclaimer)
         self.main_page = main
@@ -339,7 +341,6 @@ class MainWindow(QMainWindow):
         self._show_welcome(True)
 
     def _show_welcome(self, on: bool) -> None:
-        self.toolbar.setVisible(not on)
         self.pages.setCurrentWidget(self.welcome if on else self.main_page)
 
     def ask_operator(self) -> None:

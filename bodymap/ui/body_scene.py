@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from bodymap.diagram import Diagram, Layer, Shape
@@ -149,7 +149,7 @@ class BodyScene(QGraphicsScene):
 
     def _add_labels(self, view: View, frame: QGraphicsRectItem, width: float) -> None:
         title = QGraphicsSimpleTextItem("FRONT" if view is View.FRONT else "BACK", frame)
-        title.setFont(_font(26, bold=True))
+        title.setFont(style.pixel_font(26, bold=True))
         title.setBrush(style.LABEL)
         rect = title.boundingRect()
         title.setPos((width - rect.width()) / 2, -TOP + 6)
@@ -157,7 +157,7 @@ class BodyScene(QGraphicsScene):
         left_x, right_x = (width - 40, 14) if view is View.FRONT else (14, width - 40)
         for text, x in (("L", left_x), ("R", right_x)):
             mark = QGraphicsSimpleTextItem(text, frame)
-            mark.setFont(_font(22, bold=True))
+            mark.setFont(style.pixel_font(22, bold=True))
             mark.setBrush(style.LABEL)
             mark.setPos(x, 250)
 
@@ -298,12 +298,6 @@ class BodyScene(QGraphicsScene):
         self.hover.setVisible(True)
 
 
-def _font(pixel_size: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixel_size)
-    font.setBold(bold)
-    return font
-
 
 class Legend(QGraphicsRectItem):
     """Key for a rendered chart: rank colours with names, and the referral pattern symbols."""
@@ -354,7 +348,7 @@ class Legend(QGraphicsRectItem):
 
     def _text(self, text: str, y: float, size: int, bold: bool = False, indent: float = 0) -> float:
         item = QGraphicsSimpleTextItem(text, self)
-        item.setFont(_font(size, bold))
+        item.setFont(style.pixel_font(size, bold))
         item.setBrush(style.LABEL)
         item.setPos(indent, y)
         self._children.append(item)

@@ -109,7 +109,7 @@ def draw_handout(
     state.set_selections(selections)
     chosen = chosen_muscles(state, muscles)
     if chosen and state.focus is None:
-        state.set_focus(chosen[0][0].id)
+        state.focus_muscle(chosen[0][0].id)
     painter = QPainter(device)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     # The painter works in device units; fonts are in points, which Qt converts itself.

@@ -24,14 +24,9 @@ def render(
     state = SessionState(kb)
     state.set_selections(selections or [])
     if muscle is not None:
-        state.set_focus(muscle, _ranked_side(state, muscle))
+        state.focus_muscle(muscle)
     scene = BodyScene(load_diagrams(), state, legend=True)
     render_scene(scene, scene.view_rect(view), output)
-
-
-def _ranked_side(state: SessionState, muscle_id: str):
-    """Show a chosen muscle on the side the ranking put it; on both sides if it is not ranked."""
-    return next((r.side for r in state.ranking if r.muscle.id == muscle_id), None)
 
 
 def handout(

@@ -12,7 +12,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.knowledge.model import Safety
 from bodymap.pin import verify_pin
+from bodymap.ui import style
 
 log = logging.getLogger("bodymap.kiosk")
 
@@ -49,13 +50,6 @@ INPUT_EVENTS = {
 }
 
 
-def _big(widget: QWidget, pixels: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    widget.setFont(font)
-
-
 class WelcomeScreen(QWidget):
     """What a visitor sees first, and again after every idle reset."""
 
@@ -71,25 +65,25 @@ class WelcomeScreen(QWidget):
         layout.setContentsMargins(80, 80, 80, 60)
         layout.addStretch(2)
         title = QLabel("Where does it hurt?")
-        _big(title, 64, bold=True)
+        title.setFont(style.pixel_font(64, bold=True, base=title.font()))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lead = QLabel("Touch the body map where you feel pain. We show the muscles that most often send "
                       "pain there, and how people release them at home.")
-        _big(lead, 28)
+        lead.setFont(style.pixel_font(28, base=lead.font()))
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         begin = QPushButton("Start")
-        _big(begin, 36, bold=True)
+        begin.setFont(style.pixel_font(36, bold=True, base=begin.font()))
         begin.setMinimumSize(320, 110)
         begin.setStyleSheet("QPushButton { background: #a0177e; color: white; border-radius: 16px; }")
         begin.setAccessibleName("Start")
         begin.clicked.connect(self.start)
         flags = QPushButton("Red flags: when to see a clinician")
-        _big(flags, 24)
+        flags.setFont(style.pixel_font(24, base=flags.font()))
         flags.setMinimumHeight(TOUCH_TARGET)
         flags.clicked.connect(self.red_flags)
         note = QLabel(safety.disclaimer)
-        _big(note, 20)
+        note.setFont(style.pixel_font(20, base=note.font()))
         note.setWordWrap(True)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
@@ -171,11 +165,11 @@ class PinDialog(QDialog):
         self.setWindowTitle("Operator")
         layout = QVBoxLayout(self)
         self.prompt = QLabel("Operator PIN")
-        _big(self.prompt, 28)
+        self.prompt.setFont(style.pixel_font(28, base=self.prompt.font()))
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setAccessibleName("Operator PIN")
-        _big(self.entry, 32)
+        self.entry.setFont(style.pixel_font(32, base=self.entry.font()))
         self.entry.returnPressed.connect(self.check)
         layout.addWidget(self.prompt)
         layout.addWidget(self.entry)
@@ -184,7 +178,7 @@ class PinDialog(QDialog):
         for index, key in enumerate(keys):
             button = QPushButton(key)
             button.setMinimumSize(TOUCH_TARGET + 32, TOUCH_TARGET + 16)
-            _big(button, 28)
+            button.setFont(style.pixel_font(28, base=button.font()))
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
         layout.addLayout(grid)

@@ -46,8 +46,7 @@ def snapshot(
     window.show()
     window.state.set_selections(selections or [])
     if muscle is not None:
-        side = next((r.side for r in window.state.ranking if r.muscle.id == muscle), None)
-        window.state.set_focus(muscle, side)
+        window.state.focus_muscle(muscle)
     app.processEvents()
     window.view.fit()
     app.processEvents()

@@ -4,23 +4,16 @@ readable from across the table, stepping through the candidate muscles."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, QVariantAnimation, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from bodymap.knowledge import describe
+from bodymap.ui import style
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.state import SessionState
 
 CAPTION_PX = 30
 BUTTON_PX = 26
 ZOOM_MS = 450
-
-
-def _font(widget: QWidget, pixels: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    widget.setFont(font)
 
 
 class PresentationBar(QWidget):
@@ -37,13 +30,13 @@ class PresentationBar(QWidget):
         self.back = QPushButton("◀  Previous")
         self.forward = QPushButton("Next  ▶")
         for button, signal in ((self.back, self.previous), (self.forward, self.next)):
-            _font(button, BUTTON_PX, bold=True)
+            button.setFont(style.pixel_font(BUTTON_PX, bold=True, base=button.font()))
             button.setMinimumSize(220, 72)
             button.clicked.connect(signal)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setAccessibleName("Muscle shown")
-        _font(self.caption, CAPTION_PX)
+        self.caption.setFont(style.pixel_font(CAPTION_PX, base=self.caption.font()))
         layout.addWidget(self.back)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.forward)

@@ -38,8 +38,7 @@ class SearchBox(QLineEdit):
         self.setStyleSheet("")
         self.setToolTip("")
         if entry.kind is Kind.MUSCLE:
-            side = next((r.side for r in self.state.ranking if r.muscle.id == entry.target), None)
-            self.state.set_focus(entry.target, side)
+            self.state.focus_muscle(entry.target)
         else:
             selection = Selection(entry.target, entry.side)
             if selection not in self.state.selections:

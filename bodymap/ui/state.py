@@ -67,6 +67,11 @@ class SessionState(QObject):
             self._focus = focus
             self.changed.emit()
 
+    def focus_muscle(self, muscle_id: str) -> None:
+        """Show a muscle chosen by name: on the side the ranking puts it, else on both sides."""
+        side = next((r.side for r in self._ranking if r.muscle.id == muscle_id), None)
+        self.set_focus(muscle_id, side)
+
     def clear(self) -> None:
         """Forget every selection and the focus (Esc, or a kiosk reset)."""
         if self._selections or self._focus is not None:

@@ -8,7 +8,7 @@ referral pattern (solid for the essential zone, stippled for spillover).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 SKIN = QColor("#EDE3DA")
 SKIN_OUTLINE = QColor("#8F7F74")
@@ -47,6 +47,14 @@ def tinted(color: QColor, alpha: int, pattern: Qt.BrushStyle = Qt.BrushStyle.Sol
     c = QColor(color)
     c.setAlpha(alpha)
     return QBrush(c, pattern)
+
+
+def pixel_font(pixels: int, bold: bool = False, base: QFont | None = None) -> QFont:
+    """A font of an exact pixel size (labels on the diagrams, kiosk and presentation type)."""
+    font = QFont(base) if base is not None else QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
 
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)

@@ -121,22 +121,28 @@ def clicks(count: int) -> dict[str, float]:
             x, y = shape.interior_point()
             targets.append(window.view.mapFromScene(window.scene.frames[view].mapToScene(QPointF(x, y))))
     rng = random.Random(7)
-    samples = []
+    highlight, settled = [], []
     for _ in range(count):
         pos = rng.choice(targets)
         t = time.perf_counter()
-        window.view.click_at(pos)
-        app.processEvents()  # delivers the update requests: the repaint a person sees
-        samples.append((time.perf_counter() - t) * 1000)
+        window.view.click_at(pos)  # hit-test, rank, restyle, lists: all that a click runs at once
+        window.view.viewport().repaint()  # the highlight, painted on the diagram
+        highlight.append((time.perf_counter() - t) * 1000)
+        app.processEvents()  # the rest: the list and the detail text
+        settled.append((time.perf_counter() - t) * 1000)
         if len(window.state.selections) > 4:
             window.state.clear()
-    samples.sort()
+            app.processEvents()
+    highlight.sort()
+    settled.sort()
     window.close()
     return {
         "clicks": count,
-        "median_ms": statistics.median(samples),
-        "p99_ms": samples[int(0.99 * (len(samples) - 1))],
-        "max_ms": samples[-1],
+        "median_ms": statistics.median(highlight),
+        "p99_ms": highlight[int(0.99 * (len(highlight) - 1))],
+        "max_ms": highlight[-1],
+        "settled_median_ms": statistics.median(settled),
+        "settled_p99_ms": settled[int(0.99 * (len(settled) - 1))],
     }
 
 
@@ -161,6 +167,8 @@ def main() -> None:
         ("both SVGs to geometry, cold / cached", f"{ld['svg_cold_ms']:.0f} / {ld['svg_cached_ms']:.0f} ms", ""),
         (f"click to highlight ({c['clicks']} clicks)", f"median {c['median_ms']:.2f} ms",
          f"p99 {c['p99_ms']:.2f} ms (targets 8 / 16)"),
+        ("click until the whole window settled", f"median {c['settled_median_ms']:.2f} ms",
+         f"p99 {c['settled_p99_ms']:.2f} ms"),
         ("peak RSS (this process)", f"{results['peak_rss_mb']:.0f} MB", "target <= 150"),
     ]
     width = max(len(r[0]) for r in rows)

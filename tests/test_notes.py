@@ -50,7 +50,7 @@ def test_note_shows_in_the_panel(qtbot, kb):
     window.state.set_focus("piriformis")
     window.note_editor.edit.setPlainText("Work it in figure-four, never over the sciatic notch.")
     window.note_editor.save_note()
-    assert "figure-four" in window.detail.toPlainText()
+    qtbot.waitUntil(lambda: "figure-four" in window.detail.toPlainText())
     data = json.loads((config_dir() / NOTES_FILE).read_text())
     assert data["notes"]["piriformis"]["text"].startswith("Work it")
 

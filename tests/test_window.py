@@ -51,7 +51,7 @@ def test_click_left_outer_thigh_on_back_view_lists_gluteus_minimus_on_the_left(q
     assert drawn and left
     assert all(i.brush().color().alpha() > 0 for i in left)
     assert all(i.brush().style() == Qt.BrushStyle.NoBrush for i in drawn if i not in left)
-    assert "Gluteus minimus" in window.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Gluteus minimus" in window.detail.toPlainText())
 
 
 def test_second_click_deselects(qtbot, window):
@@ -76,6 +76,7 @@ def test_searching_psoas_shows_the_iliopsoas_origin_and_insertion(qtbot, window,
     assert window.search.hasFocus()
     qtbot.keyClicks(window.search, "psoas")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Psoas major" in window.detail.toPlainText())
     text = window.detail.toPlainText()
     psoas = kb.muscle("psoas_major")
     assert "Psoas major" in text
@@ -89,7 +90,7 @@ def test_escape_clears_everything(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.state.selections == () and window.state.focus is None
     assert window.results.count() == 1 and "Click where it hurts" in window.results.item(0).text()
-    assert "Where does it hurt?" in window.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Where does it hurt?" in window.detail.toPlainText())
     assert all(row.checkState(0) == Qt.CheckState.Unchecked for row in window.regions.rows.values())
 
 
@@ -122,7 +123,7 @@ def test_choosing_a_result_focuses_that_muscle(qtbot, window):
     click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
     window.results.setCurrentRow(2)
     name = window.results.item(2).text().split(",")[0]
-    assert name in window.detail.toPlainText()
+    qtbot.waitUntil(lambda: name in window.detail.toPlainText())
 
 
 def test_red_flags_are_one_click_away(qtbot, window, kb):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from bodymap.knowledge import describe
@@ -37,12 +38,22 @@ class DetailPanel(QTextBrowser):
         self.setAccessibleName("Muscle details")
         self.setOpenLinks(False)
         self._shown: str | None = None
+        # Laying out a long text takes a few milliseconds: do it just after the diagram has
+        # been highlighted, once per burst of changes, so a click never waits for it.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._render)
         self.document().setDefaultStyleSheet(CSS)
         self.document().setDocumentMargin(12)
         state.changed.connect(self.refresh)
-        self.refresh()
+        self._render()
 
     def refresh(self) -> None:
+        """Schedule the text for the current focus (see _render)."""
+        self._pending.start()
+
+    def _render(self) -> None:
         focus = self.state.focus
         if focus is None:
             self._show(WELCOME)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -304,6 +305,10 @@ def _handout(args: argparse.Namespace) -> None:
 
 
 def _window(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise UserError("no display to open the window on; the commands (bodymap --help) work without one")
     kb = load_knowledge()
     if args.kiosk:
         settings, warning = load_settings()

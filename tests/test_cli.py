@@ -77,3 +77,11 @@ def test_schema_describes_every_muscle_field(capsys):
     assert "origin" in properties and "referral" in properties
     missing = [name for name, prop in properties.items() if "description" not in prop and "$ref" not in prop]
     assert missing == []
+
+
+def test_window_without_a_display_is_a_clear_error(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main([]) == 2
+    assert "no display" in capsys.readouterr().err

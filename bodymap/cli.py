@@ -18,7 +18,7 @@ from bodymap import __version__
 from bodymap.diagram.svg_file import DiagramError
 from bodymap.paths import config_dir
 from bodymap.pin import check_format, hash_pin
-from bodymap.settings import load_settings, save_settings
+from bodymap.settings import PAPERS, load_settings, save_settings
 from bodymap.knowledge import (
     MIDLINE,
     DataErrors,
@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("handout", _handout, "Write the client handout (PDF): the map, then each muscle in plain words.")
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
     p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help="muscles to describe (default: the top 3)")
-    p.add_argument("--paper", choices=["auto", "a4", "letter"], default="auto", help="page size (auto: by locale)")
+    p.add_argument("--paper", choices=PAPERS, default="auto", help="page size (auto: by locale)")
     p.add_argument("--output", required=True, type=Path, metavar="FILE.pdf", help="file to write")
     return parser
 

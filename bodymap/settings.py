@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -16,6 +17,10 @@ from bodymap.paths import config_dir
 from bodymap.storage import write_atomically
 
 SETTINGS_FILE = "settings.json"
+
+Paper = Literal["auto", "a4", "letter"]
+PAPERS: tuple[str, ...] = get_args(Paper)
+"""Handout page sizes: 'auto' picks Letter in the US locale and A4 elsewhere."""
 
 
 class Settings(BaseModel):
@@ -25,7 +30,7 @@ class Settings(BaseModel):
 
     first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
     last_view: str = Field("both", pattern="^(both|front|back)$", description="Diagram view shown at start.")
-    paper: str = Field("auto", pattern="^(auto|a4|letter)$", description="Handout page size; auto follows the locale.")
+    paper: Paper = Field("auto", description="Handout page size; auto follows the locale.")
     kiosk_idle_seconds: int = Field(
         90, ge=1, le=86_400, description="Kiosk: seconds without a touch before it returns to the welcome screen."
     )

@@ -28,7 +28,6 @@ from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.muscle_html import referral_html, self_care_html
 from bodymap.ui.state import SessionState
 
-PAPERS = ("auto", "a4", "letter")
 MARGIN_MM = 15
 FOOTER_HEIGHT = 70.0
 """Points (1/72 inch) reserved at the bottom of every page for the disclaimer and red flags."""

@@ -184,7 +184,6 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([760, 520])
-        self.splitter = split
 
         main = QWidget()
         layout = QVBoxLayout(main)

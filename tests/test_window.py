@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtGui import QImage, QNativeGestureEvent, QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
@@ -166,3 +167,47 @@ def test_snapshot_command_saves_the_window(qapp, tmp_path):
     assert main(["snapshot", "--select", "thigh_outer:left", "--output", str(output)]) == 0
     image = QImage(str(output))
     assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_a_touch_tap_selects_like_a_click(qtbot, window):
+    device = QTest.createTouchDevice()
+    viewport = window.view.viewport()
+    pos = _viewport_point(window, View.FRONT, "knee_front", Side.LEFT)
+    QTest.touchEvent(viewport, device).press(0, pos, viewport).commit()
+    QTest.touchEvent(viewport, device).release(0, pos, viewport).commit()
+    qtbot.waitUntil(lambda: window.state.selections == (Selection("knee_front", Side.LEFT),))
+
+
+def test_two_finger_spread_zooms_without_selecting(qtbot, window):
+    device = QTest.createTouchDevice()
+    viewport = window.view.viewport()
+    start = window.view.transform().m11()
+    center = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QTest.touchEvent(viewport, device).press(0, center - QPoint(20, 0), viewport).press(
+        1, center + QPoint(20, 0), viewport).commit()
+    for spread in range(40, 200, 20):
+        QTest.touchEvent(viewport, device).move(0, center - QPoint(spread, 0), viewport).move(
+            1, center + QPoint(spread, 0), viewport).commit()
+        qtbot.wait(5)
+    QTest.touchEvent(viewport, device).release(0, center - QPoint(200, 0), viewport).release(
+        1, center + QPoint(200, 0), viewport).commit()
+    assert window.view.transform().m11() > start * 1.5
+    assert window.state.selections == ()
+
+
+def test_touchpad_pinch_zooms(qtbot, window):
+    start = window.view.transform().m11()
+    center = QPointF(window.view.viewport().rect().center())
+    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                center, center, window.view.viewport().mapToGlobal(center), 0.5, QPointF(0, 0))
+    QApplication.sendEvent(window.view.viewport(), event)
+    assert window.view.transform().m11() == pytest.approx(start * 1.5, rel=0.01)
+
+
+def test_arrow_keys_move_through_the_results(qtbot, window):
+    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
+    window.results.setFocus()
+    first = window.state.focus
+    qtbot.keyClick(window.results, Qt.Key.Key_Down)
+    assert window.state.focus != first
+    assert window.state.focus == (window.state.ranking[1].muscle.id, window.state.ranking[1].side)

@@ -8,7 +8,7 @@ which region is at the point; it never decides that itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGestureEvent, QGraphicsView, QPinchGesture
 
 from bodymap.diagram import Layer
@@ -108,6 +108,10 @@ class BodyView(QGraphicsView):
             pinch = event.gesture(Qt.GestureType.PinchGesture) if isinstance(event, QGestureEvent) else None
             if isinstance(pinch, QPinchGesture):
                 self.set_zoom(self.zoom * pinch.scaleFactor(), pinch.centerPoint())
+                return True
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:  # touchpad pinch
+                self.set_zoom(self.zoom * (1 + event.value()), event.position())
                 return True
         if event.type() == QEvent.Type.Leave:
             self._hover(None)

@@ -16,8 +16,6 @@ import re
 from pathlib import Path as FilePath
 from xml.etree.ElementTree import ParseError
 
-from svgelements import SVG, Circle, Close, Group, Line, Move, Path, Shape as SvgShape
-
 from bodymap import cache
 from bodymap.diagram.diagram import Diagram, Polyline, TriggerPointMark, diagram_from_json, diagram_to_json
 from bodymap.diagram.shapes import Layer, Point, Ring, Shape
@@ -55,6 +53,9 @@ def read_diagram(path: FilePath, view: View) -> Diagram:
 
 
 def _parse(path: FilePath, raw: bytes, view: View) -> Diagram:
+    # svgelements is needed only here: a cached diagram, and every text command, skip its import.
+    from svgelements import SVG, Circle, Group, Shape as SvgShape
+
     try:
         # Parse the very bytes that were checked, not the file again.
         svg = SVG.parse(io.BytesIO(raw), on_error="raise")
@@ -119,7 +120,9 @@ def _read_guarded(path: FilePath) -> bytes:
     return raw
 
 
-def _shape(path: FilePath, element: SvgShape, layer: Layer, name: str, side: Side | None) -> Shape:
+def _shape(path: FilePath, element, layer: Layer, name: str, side: Side | None) -> Shape:
+    from svgelements import Path
+
     try:
         rings = tuple(ring for ring in _flatten(Path(element)) if len(ring) >= 3)
     except (ValueError, OverflowError, ZeroDivisionError, TypeError) as exc:
@@ -129,8 +132,10 @@ def _shape(path: FilePath, element: SvgShape, layer: Layer, name: str, side: Sid
     return Shape(layer, name, side, rings)
 
 
-def _flatten(path: Path) -> list[Ring]:
-    """Sub-paths of ``path`` as point rings; curves become short straight steps."""
+def _flatten(path) -> list[Ring]:
+    """Sub-paths of an svgelements ``Path`` as point rings; curves become short straight steps."""
+    from svgelements import Close, Line, Move
+
     rings: list[list[Point]] = []
     current: list[Point] = []
     for segment in path.segments():
@@ -175,7 +180,9 @@ def _dedupe(ring: list[Point]) -> list[Point]:
     return out
 
 
-def _polylines(group: Group) -> list[Polyline]:
+def _polylines(group) -> list[Polyline]:
+    from svgelements import Circle, Close, Group, Path, Shape as SvgShape
+
     lines = []
     for element in group.select():
         if isinstance(element, SvgShape) and not isinstance(element, Group):

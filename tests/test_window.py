@@ -211,3 +211,11 @@ def test_arrow_keys_move_through_the_results(qtbot, window):
     qtbot.keyClick(window.results, Qt.Key.Key_Down)
     assert window.state.focus != first
     assert window.state.focus == (window.state.ranking[1].muscle.id, window.state.ranking[1].side)
+
+
+def test_the_diagram_key_is_always_in_view(window):
+    from PySide6.QtWidgets import QLabel
+
+    words = [label.text() for label in window.legend_bar.findChildren(QLabel) if label.text()]
+    assert words == ["Where it hurts", "Main pain zone", "Pain can spread here", "Trigger point", "Deep muscle"]
+    assert window.legend_bar.isVisible()

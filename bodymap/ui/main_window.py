@@ -35,6 +35,7 @@ from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.handout import draw_handout
+from bodymap.ui.legend_bar import LegendBar
 from bodymap.ui.note_editor import NoteEditor
 from bodymap.ui.region_list import RegionList
 from bodymap.ui.results_panel import ResultsPanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.presentation_bar = presentation.PresentationBar(self.state)
         self.presentation_bar.setVisible(False)
         self.glide = presentation.Glide(self.view)
+        self.legend_bar = LegendBar()
         self.hover_label = QLabel(" ")
         self.hover_label.setAccessibleName("Region under the pointer")
         self.warning_label = QLabel()
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.legend_bar)
         left_layout.addWidget(self.hover_label)
         left_layout.addWidget(self.presentation_bar)
 

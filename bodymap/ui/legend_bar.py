@@ -1,0 +1,71 @@
+"""The key to the diagram's symbols, always in view under the diagrams.
+
+Rank colours are keyed by the chips in the results list; this strip explains the rest:
+where it hurts, the essential and spillover zones, trigger points, and dashed deep muscles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from bodymap.ui import style
+
+SWATCH = QSize(26, 16)
+
+
+def _swatch(kind: str) -> QPixmap:
+    pixmap = QPixmap(SWATCH)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = QRectF(1.5, 1.5, SWATCH.width() - 3, SWATCH.height() - 3)
+    if kind == "selected":
+        painter.setBrush(style.tinted(style.SELECTED, 90))
+        painter.setPen(style.pen(style.SELECTED, 2.5))
+        painter.drawRect(box)
+    elif kind == "essential":
+        painter.fillRect(box, style.tinted(style.REFERRAL, 170))
+    elif kind == "spillover":
+        painter.fillRect(box, style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
+    elif kind == "deep":
+        painter.setBrush(style.tinted(style.rank_color(1), 110))
+        painter.setPen(style.pen(style.rank_color(1).darker(140), 1.5, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(box, 4, 4)
+    else:  # trigger point
+        painter.setPen(style.pen(style.TRIGGER, 2.2))
+        c = box.center()
+        painter.drawLine(c.x() - 5, c.y() - 5, c.x() + 5, c.y() + 5)
+        painter.drawLine(c.x() - 5, c.y() + 5, c.x() + 5, c.y() - 5)
+    painter.end()
+    return pixmap
+
+
+KEY = (
+    ("selected", "Where it hurts"),
+    ("essential", "Main pain zone"),
+    ("spillover", "Pain can spread here"),
+    ("trigger", "Trigger point"),
+    ("deep", "Deep muscle"),
+)
+
+
+class LegendBar(QWidget):
+    """A single row: swatch, words, swatch, words..."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Key to the diagram")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(6)
+        for kind, text in KEY:
+            icon = QLabel()
+            icon.setPixmap(_swatch(kind))
+            words = QLabel(text)
+            layout.addWidget(icon)
+            layout.addWidget(words)
+            layout.addSpacing(10)
+        layout.addStretch(1)
+        self.setToolTip("Rank colours are shown beside each muscle in the list.")

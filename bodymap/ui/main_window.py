@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent, QPdfWriter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.diagram import Diagram, Layer
+from bodymap.diagram import Diagram
 from bodymap.knowledge import KnowledgeBase, View
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
@@ -289,31 +289,11 @@ class MainWindow(QMainWindow):
             self.set_view(self.settings.last_view)
 
     def _glide_to_focus(self) -> None:
-        view, rect = self._focus_area()
+        view, rect = presentation.focus_area(self.scene, self.state)
         if view is not None and self.view.view_mode is not view:
             self.view.set_view_mode(view)
         if rect is not None:
             self.glide.to(rect)
-
-    def _focus_area(self) -> tuple[View | None, QRectF | None]:
-        """The view and scene area showing the selection, the focused muscle and its pattern."""
-        focus = self.state.focus
-        wanted = {(s.region, s.side) for s in self.state.selections}
-        for view, diagram in self.scene.diagrams.items():
-            keys = [(Layer.REGION, r, s) for r, s in wanted]
-            if focus:
-                keys += [(Layer.MUSCLE, focus[0], side) for side in ((focus[1],) if focus[1] else (None,))]
-            shapes = [diagram.shape(*key) for key in keys]
-            if focus and any(m.muscle == focus[0] for m in diagram.trigger_points):
-                rect = QRectF()
-                for shape in filter(None, shapes):
-                    x0, y0, x1, y1 = shape.bbox
-                    rect = rect.united(QRectF(x0, y0, x1 - x0, y1 - y0))
-                if not rect.isEmpty():
-                    frame = self.scene.frames[view]
-                    scene_rect = frame.mapRectToScene(rect.adjusted(-60, -60, 60, 60))
-                    return view, scene_rect
-        return None, None
 
     # -- kiosk ----------------------------------------------------------------------------
     def _start_kiosk(self) -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEasingCurve, QRectF, QVariantAnimation, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from bodymap.knowledge import describe
+from bodymap.diagram import Layer
+from bodymap.knowledge import Side, View, describe
 from bodymap.ui import style
+from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.state import SessionState
 
@@ -70,6 +72,25 @@ def step(state: SessionState, delta: int) -> None:
     place = keys.index(state.focus) if state.focus in keys else -1
     muscle_id, side = keys[max(0, min(len(keys) - 1, place + delta))]
     state.set_focus(muscle_id, side)
+
+
+def focus_area(scene: BodyScene, state: SessionState) -> tuple[View | None, QRectF | None]:
+    """The view, and the scene area on it, that show the selection and the muscle in focus."""
+    focus = state.focus
+    if focus is None:
+        return None, None
+    wanted = [(Layer.REGION, s.region, s.side) for s in state.selections]
+    wanted += [(Layer.MUSCLE, focus[0], side) for side in ((focus[1],) if focus[1] else tuple(Side))]
+    for view, diagram in scene.diagrams.items():
+        if not any(mark.muscle == focus[0] for mark in diagram.trigger_points):
+            continue  # show the muscle where its trigger points are drawn
+        rect = QRectF()
+        for shape in filter(None, (diagram.shape(*key) for key in wanted)):
+            x0, y0, x1, y1 = shape.bbox
+            rect = rect.united(QRectF(x0, y0, x1 - x0, y1 - y0))
+        if not rect.isEmpty():
+            return view, scene.frames[view].mapRectToScene(rect.adjusted(-60, -60, 60, 60))
+    return None, None
 
 
 class Glide:

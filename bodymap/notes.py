@@ -7,14 +7,13 @@ saving is refused until the person fixes or moves it, so nothing they wrote is l
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from bodymap.paths import config_dir
-from bodymap.storage import write_atomically
+from bodymap.storage import read_json_model, write_atomically
 
 NOTES_FILE = "notes.json"
 MAX_NOTE = 4000
@@ -57,22 +56,11 @@ class Notes:
     def load(cls, known_muscles: set[str], folder: Path | None = None) -> Notes:
         """Read the notes file; problems become a warning, never an exception."""
         path = (folder or config_dir()) / NOTES_FILE
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        parsed, problem = read_json_model(path, NotesFile)
+        if problem:
+            return cls(path, {}, f"{problem}; notes are unavailable and the file is left as it is", False)
+        if parsed is None:
             return cls(path, {}, None)
-        except (OSError, UnicodeDecodeError) as exc:
-            return cls(path, {}, f"{path}: cannot be read ({exc.__class__.__name__}); notes are unavailable", False)
-        try:
-            parsed = NotesFile.model_validate(json.loads(raw))
-        except json.JSONDecodeError as exc:
-            return cls(path, {}, f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); notes are unavailable "
-                                 "and the file is left as it is", False)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            return cls(path, {}, f"{path}: entry '{where}': {first['msg']}; notes are unavailable "
-                                 "and the file is left as it is", False)
         unknown = sorted(set(parsed.notes) - known_muscles)
         warning = f"{path}: notes for unknown muscle(s) kept but not shown: {', '.join(unknown)}" if unknown else None
         return cls(path, dict(parsed.notes), warning)

@@ -7,14 +7,13 @@ untouched, the defaults are used, and the problem is reported so the window can 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from bodymap.paths import config_dir
-from bodymap.storage import write_atomically
+from bodymap.storage import read_json_model, write_atomically
 
 SETTINGS_FILE = "settings.json"
 
@@ -42,21 +41,10 @@ class Settings(BaseModel):
 
 def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings (defaults where absent) and a warning if the file could not be used."""
-    path = (folder or config_dir()) / SETTINGS_FILE
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), f"{path}: could not be read ({exc.__class__.__name__}); using default settings"
-    try:
-        return Settings.model_validate(json.loads(raw)), None
-    except json.JSONDecodeError as exc:
-        return Settings(), f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); using default settings"
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
-        return Settings(), f"{path}: field '{field}': {first['msg']}; using default settings"
+    settings, problem = read_json_model((folder or config_dir()) / SETTINGS_FILE, Settings)
+    if problem:
+        return Settings(), f"{problem}; using default settings"
+    return settings or Settings(), None
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:

@@ -68,3 +68,19 @@ def test_a_failed_write_removes_its_temporary_file(tmp_path, monkeypatch):
         write_atomically(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
+
+
+def test_a_broken_settings_file_gives_defaults_and_a_warning_and_is_left_alone():
+    from bodymap.paths import config_dir
+    from bodymap.settings import SETTINGS_FILE, Settings, load_settings
+
+    path = config_dir() / SETTINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{\n  "last_view": "back",\n  "kiosk_idle_seconds": \n}')
+    settings, warning = load_settings()
+    assert settings == Settings()
+    assert warning.startswith(f"{path}: line 4: not valid JSON") and "using default settings" in warning
+    path.write_text('{"kiosk_idle_seconds": 0}')
+    settings, warning = load_settings()
+    assert settings == Settings() and "entry 'kiosk_idle_seconds'" in warning
+    assert path.read_text() == '{"kiosk_idle_seconds": 0}'

@@ -266,12 +266,19 @@ def _diagrams_agree(kb: KnowledgeBase) -> bool:
     return not found
 
 
-def _render(args: argparse.Namespace) -> None:
+def _checked_request(args: argparse.Namespace, suffixes: tuple[str, ...], muscles: list[str]):
+    """What a drawing command needs checked before Qt loads: region ids and sides, muscle ids,
+    the output file. Returns the knowledge base and the parsed selections."""
     kb = load_knowledge()
     selections = parse_selections(kb, args.select)
-    if args.muscle:
-        kb.muscle(args.muscle)
-    _check_output(args.output, (".png", ".svg", ".pdf"))
+    for muscle_id in muscles:
+        kb.muscle(muscle_id)
+    _check_output(args.output, suffixes)
+    return kb, selections
+
+
+def _render(args: argparse.Namespace) -> None:
+    kb, selections = _checked_request(args, (".png", ".svg", ".pdf"), [args.muscle] if args.muscle else [])
     from bodymap.ui.headless import render  # Qt loads only for commands that draw
 
     render(kb, args.output, _view(args.view), selections, args.muscle)
@@ -279,11 +286,7 @@ def _render(args: argparse.Namespace) -> None:
 
 
 def _snapshot(args: argparse.Namespace) -> None:
-    kb = load_knowledge()
-    selections = parse_selections(kb, args.select)
-    if args.muscle:
-        kb.muscle(args.muscle)
-    _check_output(args.output, (".png",))
+    kb, selections = _checked_request(args, (".png",), [args.muscle] if args.muscle else [])
     from bodymap.ui.launch import snapshot
 
     snapshot(kb, args.output, _view(args.view), selections, args.muscle)
@@ -291,13 +294,9 @@ def _snapshot(args: argparse.Namespace) -> None:
 
 
 def _handout(args: argparse.Namespace) -> None:
-    kb = load_knowledge()
-    selections = parse_selections(kb, args.select)
-    for muscle_id in args.muscle:
-        kb.muscle(muscle_id)
+    kb, selections = _checked_request(args, (".pdf",), args.muscle)
     if not selections and not args.muscle:
         raise UserError("say where it hurts (--select) or which muscles to describe (--muscle)")
-    _check_output(args.output, (".pdf",))
     from bodymap.ui.headless import handout
 
     pages = handout(kb, args.output, selections, args.muscle, args.paper)

@@ -15,7 +15,6 @@ muscle file or trigger point it has no hand-placed position for, and checks the 
 
 from __future__ import annotations
 
-import math
 import sys
 import tomllib
 from pathlib import Path
@@ -25,7 +24,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import shapely  # noqa: E402
-from shapely.geometry import MultiPolygon, Point, Polygon  # noqa: E402
+from shapely.geometry import Point, Polygon  # noqa: E402
 from shapely.ops import polygonize, unary_union  # noqa: E402
 
 from figure_body import Body  # noqa: E402

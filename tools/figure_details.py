@@ -6,7 +6,7 @@ Returns [(svg path data, stroke width or None), ...]; half-side lines are mirror
 
 from __future__ import annotations
 
-from figure_geom import catmull_rom, ellipse, fmt, line_d, mirror, poly_d
+from figure_geom import catmull_rom, ellipse, fmt, line_d, mirror
 from shapely.geometry import LineString
 
 

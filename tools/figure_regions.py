@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 
-from shapely.geometry import LineString, Point
-from shapely.ops import nearest_points
+from shapely.geometry import LineString
 
 from figure_body import Body, leg_t
 from figure_geom import ellipse, line

@@ -30,30 +30,23 @@ ShapeKey = tuple[View, Layer, str, Side | None]
 
 @dataclass(frozen=True)
 class _Look:
-    """The style of a highlighted region or muscle; equal looks need no restyling."""
+    """The style of a highlighted region or muscle; equal looks need no restyling.
 
-    fill: QColor
+    Colours are kept as RGBA numbers so looks compare and hash like plain values."""
+
+    fill: int
     alpha: int
     pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
-    outline: QColor | None = None
+    outline: int | None = None
     width: float = 1.0
     line: Qt.PenStyle = Qt.PenStyle.SolidLine
     z: float = 1.0
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Look) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def _key(self) -> tuple:
-        outline = self.outline.rgba() if self.outline is not None else None
-        return (self.fill.rgba(), self.alpha, self.pattern, outline, self.width, self.line, self.z)
-
 
 def _apply(item: QGraphicsPathItem, look: _Look) -> None:
-    item.setBrush(style.tinted(look.fill, look.alpha, look.pattern))
-    item.setPen(style.NO_PEN if look.outline is None else style.pen(look.outline, look.width, look.line))
+    item.setBrush(style.tinted(QColor.fromRgba(look.fill), look.alpha, look.pattern))
+    outline = None if look.outline is None else QColor.fromRgba(look.outline)
+    item.setPen(style.NO_PEN if outline is None else style.pen(outline, look.width, look.line))
     item.setZValue(look.z)
     item.setVisible(True)
 
@@ -80,6 +73,8 @@ class BodyScene(QGraphicsScene):
         self.selection_outlines: list[QGraphicsItem] = []
         self._static: list[tuple[QPointF, QPainterPath, QPen, QBrush]] = []
         self._applied: dict[ShapeKey, _Look] = {}
+        self._marked: tuple | None = None
+        """The (selections, focus) the outlines and trigger point marks were drawn for."""
         self._build()
         self.legend = Legend(state, self.frames[View.BACK]) if legend else None
         self.hover = QGraphicsPathItem()
@@ -171,8 +166,11 @@ class BodyScene(QGraphicsScene):
             if self._applied.get(key) != look:
                 _apply(self.items_by_key[key], look)
         self._applied = looks
-        self._draw_selection_outlines()
-        self._draw_trigger_points(self.state.focus)
+        marked = (self.state.selections, self.state.focus)
+        if marked != self._marked:  # a focus-only or ranking-only change keeps the outlines
+            self._marked = marked
+            self._draw_selection_outlines()
+            self._draw_trigger_points(self.state.focus)
         if self.legend is not None:
             self.legend.refresh()
 
@@ -182,14 +180,14 @@ class BodyScene(QGraphicsScene):
         looks: dict[ShapeKey, _Look] = {}
         for selection in state.selections:
             view = state.kb.region(selection.region).view
-            looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED, 90)
+            looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED.rgba(), 90)
         focus = state.focus
         for (region_id, side), zone in self._referral_zones(focus).items():
             view = state.kb.region(region_id).view
             if zone is Zone.ESSENTIAL:
-                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL, 170)
+                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 170)
             else:
-                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern)
+                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 200, Qt.BrushStyle.Dense5Pattern)
         shown = [(r.muscle.id, r.side) for r in state.ranking]
         if focus is not None:
             shown.append(focus)
@@ -222,7 +220,7 @@ class BodyScene(QGraphicsScene):
         # Deep muscles sit above superficial ones so their dashed outline stays visible.
         z = (2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000
         return _Look(
-            color, 110 if deep else 165, outline=color.darker(140), width=2.6 if focused else 1.4,
+            color.rgba(), 110 if deep else 165, outline=color.darker(140).rgba(), width=2.6 if focused else 1.4,
             line=Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine, z=z,
         )
 
@@ -331,20 +329,12 @@ class Legend(QGraphicsRectItem):
             self._text(label, y, size=18, indent=36)
             y += 30
         y += 16
-        y = self._text("Pattern of the muscle in focus", y, size=20, bold=True)
-        for brush, text in (
-            (style.tinted(style.REFERRAL, 170), "Essential pain zone"),
-            (style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern), "Spillover zone"),
-            (style.tinted(style.SELECTED, 90), "Where it hurts (selected)"),
-        ):
-            chip = QGraphicsRectItem(0, y + 4, 26, 18, self)
-            chip.setBrush(brush)
-            chip.setPen(style.pen(style.REGION_BORDER, 1))
-            self._children.append(chip)
+        y = self._text("Key", y, size=20, bold=True)
+        for kind, text in style.KEY:
+            self._children.append(_KeySymbol(kind, QRectF(0, y + 4, 26, 18), self))
             self._text(text, y, size=18, indent=36)
             y += 30
-        self._text("X  Trigger point", y, size=18)
-        self.setRect(0, 0, self.WIDTH, y + 30)
+        self.setRect(0, 0, self.WIDTH, y)
 
     def _text(self, text: str, y: float, size: int, bold: bool = False, indent: float = 0) -> float:
         item = QGraphicsSimpleTextItem(text, self)
@@ -353,3 +343,18 @@ class Legend(QGraphicsRectItem):
         item.setPos(indent, y)
         self._children.append(item)
         return y + item.boundingRect().height() + 8
+
+
+class _KeySymbol(QGraphicsItem):
+    """One symbol of the key, painted by the same code as the window's key."""
+
+    def __init__(self, kind: str, box: QRectF, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.kind = kind
+        self.box = box
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self.box.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        style.paint_key_symbol(painter, self.kind, self.box)

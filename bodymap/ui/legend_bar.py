@@ -19,36 +19,9 @@ def _swatch(kind: str) -> QPixmap:
     pixmap = QPixmap(SWATCH)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    box = QRectF(1.5, 1.5, SWATCH.width() - 3, SWATCH.height() - 3)
-    if kind == "selected":
-        painter.setBrush(style.tinted(style.SELECTED, 90))
-        painter.setPen(style.pen(style.SELECTED, 2.5))
-        painter.drawRect(box)
-    elif kind == "essential":
-        painter.fillRect(box, style.tinted(style.REFERRAL, 170))
-    elif kind == "spillover":
-        painter.fillRect(box, style.tinted(style.REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
-    elif kind == "deep":
-        painter.setBrush(style.tinted(style.rank_color(1), 110))
-        painter.setPen(style.pen(style.rank_color(1).darker(140), 1.5, Qt.PenStyle.DashLine))
-        painter.drawRoundedRect(box, 4, 4)
-    else:  # trigger point
-        painter.setPen(style.pen(style.TRIGGER, 2.2))
-        c = box.center()
-        painter.drawLine(c.x() - 5, c.y() - 5, c.x() + 5, c.y() + 5)
-        painter.drawLine(c.x() - 5, c.y() + 5, c.x() + 5, c.y() - 5)
+    style.paint_key_symbol(painter, kind, QRectF(1.5, 1.5, SWATCH.width() - 3, SWATCH.height() - 3))
     painter.end()
     return pixmap
-
-
-KEY = (
-    ("selected", "Where it hurts"),
-    ("essential", "Main pain zone"),
-    ("spillover", "Pain can spread here"),
-    ("trigger", "Trigger point"),
-    ("deep", "Deep muscle"),
-)
 
 
 class LegendBar(QWidget):
@@ -60,7 +33,7 @@ class LegendBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
-        for kind, text in KEY:
+        for kind, text in style.KEY:
             icon = QLabel()
             icon.setPixmap(_swatch(kind))
             words = QLabel(text)

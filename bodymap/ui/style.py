@@ -7,8 +7,8 @@ referral pattern (solid for the essential zone, stippled for spillover).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
 SKIN = QColor("#EDE3DA")
 SKIN_OUTLINE = QColor("#8F7F74")
@@ -55,6 +55,42 @@ def pixel_font(pixels: int, bold: bool = False, base: QFont | None = None) -> QF
     font.setPixelSize(pixels)
     font.setBold(bold)
     return font
+
+
+KEY = (
+    ("selected", "Where it hurts"),
+    ("essential", "Main pain zone"),
+    ("spillover", "Pain can spread here"),
+    ("trigger", "Trigger point"),
+    ("deep", "Deep muscle"),
+)
+"""The symbols of the diagram and their words, for the window's key and the rendered legend."""
+
+
+def paint_key_symbol(painter: QPainter, kind: str, box: QRectF) -> None:
+    """Draw one symbol of KEY into ``box``, exactly as the diagram draws it."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if kind == "selected":
+        painter.setBrush(tinted(SELECTED, 90))
+        painter.setPen(pen(SELECTED, 2.5))
+        painter.drawRect(box)
+    elif kind == "essential":
+        painter.fillRect(box, tinted(REFERRAL, 170))
+    elif kind == "spillover":
+        painter.fillRect(box, tinted(REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
+    elif kind == "deep":
+        painter.setBrush(tinted(rank_color(1), 110))
+        painter.setPen(pen(rank_color(1).darker(140), 1.5, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(box, 4, 4)
+    elif kind == "trigger":
+        painter.setPen(pen(TRIGGER, 2.2))
+        c, r = box.center(), min(box.width(), box.height()) / 3
+        painter.drawLine(QPointF(c.x() - r, c.y() - r), QPointF(c.x() + r, c.y() + r))
+        painter.drawLine(QPointF(c.x() - r, c.y() + r), QPointF(c.x() + r, c.y() - r))
+    else:
+        raise ValueError(f"no key symbol '{kind}'; known: {', '.join(k for k, _ in KEY)}")
+    painter.restore()
 
 
 NO_PEN = QPen(Qt.PenStyle.NoPen)

@@ -24,33 +24,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 
-# A child process that shows a window and reports when its first paint has happened.
+# A child process that shows a window and reports when its first paint has happened. The app
+# is started through its real entry point (the ``bodymap`` command, no arguments), as a person starts it.
 _START = r"""
 import sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
-if sys.argv[2] == "floor":
-    window = QMainWindow()
-else:
-    from bodymap.diagram import load_diagrams
-    from bodymap.knowledge import load_knowledge
-    from bodymap.settings import Settings
-    from bodymap.ui.main_window import MainWindow
-    window = MainWindow(load_knowledge(), load_diagrams(), Settings(first_run_notice_seen=True))
 class Painted(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
+        if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                and isinstance(obj.window(), QMainWindow)):
             print(f"{time.time() - t0:.4f}", flush=True)
             QTimer.singleShot(0, app.quit)
             app.removeEventFilter(self)
         return False
 painted = Painted()
 app.installEventFilter(painted)
-window.resize(1280, 800)
-window.show()
-app.exec()
+if sys.argv[2] == "floor":
+    window = QMainWindow()
+    window.resize(1360, 860)
+    window.show()
+    app.exec()
+else:
+    from bodymap.__main__ import main
+    del sys.argv[1:]  # as if typed with no arguments
+    main()
 """
 
 
@@ -67,6 +67,7 @@ def startup(runs: int) -> dict[str, float]:
     """Median seconds from process start to first paint: bodymap, and an empty QMainWindow."""
     with tempfile.TemporaryDirectory() as tmp:
         env = _env(tmp)
+        (Path(tmp) / "settings.json").write_text('{"first_run_notice_seen": true}')  # a returning user
         subprocess.run([sys.executable, "-c", _START, str(time.time()), "app"], env=env, check=True,
                        capture_output=True)  # fills the caches, as any earlier run would have
         times: dict[str, list[float]] = {"floor": [], "app": []}

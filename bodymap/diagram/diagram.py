@@ -7,6 +7,7 @@ touch, keyboard and tests share one answer.
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,11 +71,26 @@ class Diagram:
         return None
 
 
+def _flat(points: Ring) -> list[float]:
+    return [c for point in points for c in point]
+
+
+def _points(flat: list) -> Ring:
+    values = array("d", flat)  # checks every coordinate is a number, in C
+    if len(values) % 2:
+        raise ValueError("odd number of coordinates")
+    return tuple(zip(values[0::2], values[1::2]))
+
+
 def diagram_to_json(diagram: Diagram) -> str:
-    """The diagram's geometry as JSON, for the cache."""
+    """The diagram's geometry as JSON, for the cache.
+
+    Points are stored as flat [x0, y0, x1, y1, ...] lists: ~30,000 two-item lists are what
+    made reading the cache slow, and flat lists decode about twice as fast."""
 
     def shape(s: Shape) -> dict:
-        return {"layer": s.layer.value, "name": s.name, "side": s.side.value if s.side else None, "rings": s.rings}
+        return {"layer": s.layer.value, "name": s.name, "side": s.side.value if s.side else None,
+                "rings": [_flat(ring) for ring in s.rings]}
 
     return json.dumps({
         "view": diagram.view.value,
@@ -82,7 +98,7 @@ def diagram_to_json(diagram: Diagram) -> str:
         "silhouette": shape(diagram.silhouette),
         "shapes": [shape(s) for s in diagram.shapes],
         "trigger_points": [[m.muscle, m.point, m.side.value, m.center] for m in diagram.trigger_points],
-        "details": [[line.points, line.closed] for line in diagram.details],
+        "details": [[_flat(line.points), line.closed] for line in diagram.details],
     }, separators=(",", ":"))
 
 
@@ -90,12 +106,9 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
     """Rebuild a diagram saved by diagram_to_json; raises ValueError (or KeyError/TypeError) if malformed."""
     data = json.loads(text)
 
-    def ring(points) -> Ring:
-        return tuple((float(x), float(y)) for x, y in points)
-
     def shape(d: dict) -> Shape:
         return Shape(Layer(d["layer"]), str(d["name"]), Side(d["side"]) if d["side"] else None,
-                     tuple(ring(r) for r in d["rings"]))
+                     tuple(_points(r) for r in d["rings"]))
 
     width, height = data["size"]
     return Diagram(
@@ -107,6 +120,6 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
             TriggerPointMark(str(m), str(p), Side(side), (float(c[0]), float(c[1])))
             for m, p, side, c in data["trigger_points"]
         ),
-        details=tuple(Polyline(ring(points), bool(closed)) for points, closed in data["details"]),
+        details=tuple(Polyline(_points(points), bool(closed)) for points, closed in data["details"]),
         source=source,
     )

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QNativeGestureEvent, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication, QFileDialog, QTextBrowser
+from pypdf import PdfReader
 
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
@@ -219,3 +220,17 @@ def test_the_diagram_key_is_always_in_view(window):
     words = [label.text() for label in window.legend_bar.findChildren(QLabel) if label.text()]
     assert words == ["Where it hurts", "Main pain zone", "Pain can spread here", "Trigger point", "Deep muscle"]
     assert window.legend_bar.isVisible()
+
+
+def test_save_as_pdf_from_the_window_after_a_click(qtbot, window, tmp_path, monkeypatch):
+    """The therapist's path: click where it hurts, press Ctrl+S, name the file."""
+    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    output = tmp_path / "from-window.pdf"
+    # Only Qt's modal file dialog is answered; the action, window and handout code all run.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(output), "PDF (*.pdf)"))
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(output)).pages]
+    assert len(pages) >= 2
+    assert "Where it hurts: groin (right)" in pages[0]
+    assert window.state.ranking[0].muscle.name in " ".join(pages)
+    assert all("See a clinician now" in page for page in pages)

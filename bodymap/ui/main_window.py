@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent, QPdfWriter
+from PySide6.QtGui import QActionGroup, QCloseEvent, QPagedPaintDevice, QPdfWriter
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,12 +29,11 @@ from bodymap.knowledge import KnowledgeBase, View
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
 from bodymap.settings import Settings, save_settings
-from bodymap.ui import kiosk, presentation
+from bodymap.ui import presentation
 from bodymap.ui.actions import ACTIONS, DESK, Mode, build_actions, set_mode
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
-from bodymap.ui.handout import draw_handout
 from bodymap.ui.legend_bar import LegendBar
 from bodymap.ui.note_editor import NoteEditor
 from bodymap.ui.region_list import RegionList
@@ -143,8 +142,6 @@ class MainWindow(QMainWindow):
         for key in ("zoom_out", "zoom_in", "zoom_fit", "clear", "present"):
             if key in self.actions_by_id:
                 toolbar.addAction(self.actions_by_id[key])
-        if self.kiosk:
-            toolbar.setStyleSheet(f"QToolButton {{ min-height: {kiosk.TOUCH_TARGET}px; min-width: 96px; font-size: 20px; }}")
         # The toolbar belongs to the main page, so the kiosk's welcome page covers it without
         # hiding it: toggling a main-window toolbar left animation objects behind (soak test).
         self.toolbar = toolbar
@@ -248,8 +245,13 @@ class MainWindow(QMainWindow):
             self._glide_to_focus()
 
     # -- handout --------------------------------------------------------------------------
-    def _handout_muscles(self) -> list[str]:
-        return [self.state.focus[0]] if self.state.focus and not self.state.selections else []
+    def _draw_handout(self, device: QPagedPaintDevice) -> None:
+        """Lay the handout out on a PDF writer or a printer; loaded on first use, not at start-up."""
+        from bodymap.ui.handout import draw_handout
+
+        muscles = [self.state.focus[0]] if self.state.focus and not self.state.selections else []
+        draw_handout(device, self.kb, self.scene.diagrams, list(self.state.selections), muscles, self.notes,
+                     self.settings.paper)
 
     def save_handout(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", "bodymap-handout.pdf", "PDF (*.pdf)")
@@ -260,8 +262,7 @@ class MainWindow(QMainWindow):
         writer = QPdfWriter(str(path))
         writer.setResolution(300)
         writer.setTitle("bodymap: your pain map")
-        draw_handout(writer, self.kb, self.scene.diagrams, list(self.state.selections),
-                     self._handout_muscles(), self.notes, self.settings.paper)
+        self._draw_handout(writer)
 
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -269,8 +270,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            draw_handout(printer, self.kb, self.scene.diagrams, list(self.state.selections),
-                         self._handout_muscles(), self.notes, self.settings.paper)
+            self._draw_handout(printer)
 
     # -- presentation ---------------------------------------------------------------------
     def set_presenting(self, on: bool) -> None:
@@ -297,6 +297,11 @@ class MainWindow(QMainWindow):
 
     # -- kiosk ----------------------------------------------------------------------------
     def _start_kiosk(self) -> None:
+        from bodymap.ui import kiosk  # only a kiosk needs it: not loaded for a desk start-up
+
+        self.toolbar.setStyleSheet(
+            f"QToolButton {{ min-height: {kiosk.TOUCH_TARGET}px; min-width: 96px; font-size: 20px; }}"
+        )
         self.welcome = kiosk.WelcomeScreen(self.kb.safety)
         self.welcome.start.connect(lambda: self._show_welcome(False))
         self.welcome.red_flags.connect(self.show_red_flags)
@@ -326,6 +331,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome if on else self.main_page)
 
     def ask_operator(self) -> None:
+        from bodymap.ui import kiosk
+
         dialog = kiosk.PinDialog(self.settings.kiosk_pin, self)
         dialog.accepted.connect(self.unlock_and_close)
         dialog.open()

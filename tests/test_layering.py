@@ -57,3 +57,25 @@ def test_importing_the_core_loads_no_qt():
     code = "import sys, bodymap.knowledge, bodymap.cli; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_desk_window_starts_without_what_it_does_not_show():
+    """The real ``bodymap`` start-up loads no kiosk, handout, printing or SVG parser (the
+    cached geometry suffices), and the garbage collector paused for start-up runs again."""
+    code = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from bodymap.ui.app import application
+app = application()
+def report():
+    lazy = ("bodymap.ui.kiosk", "bodymap.ui.handout", "PySide6.QtPrintSupport", "svgelements")
+    print(sorted(m for m in lazy if m in sys.modules), gc.isenabled(), gc.get_freeze_count() > 0)
+    app.quit()
+QTimer.singleShot(0, report)  # runs once the window is up and the event loop turns
+sys.argv[1:] = []
+from bodymap.__main__ import main
+main()
+"""
+    subprocess.run([sys.executable, "-c", "from bodymap.diagram import load_diagrams; load_diagrams()"], check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[-2] == "[] True True"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from bodymap.diagram import load_diagrams
@@ -28,6 +29,10 @@ def run(kb: KnowledgeBase, mode: Mode = Mode.NORMAL) -> int:
         window.show_first_run_notice()
         if mode is Mode.PRESENT:
             window.set_presenting(True)
+    # What exists now lives as long as the window: frozen, later collections skip it, which
+    # keeps them short in a kiosk that runs for days. Resumes the collector paused at start-up.
+    gc.freeze()
+    gc.enable()
     return app.exec()
 
 

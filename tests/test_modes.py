@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QToolButton
 
 from bodymap.cli import main
 from bodymap.diagram import load_diagrams
@@ -144,6 +145,8 @@ def test_kiosk_touch_targets_are_large(qtbot, kiosk_window):
     assert kiosk_window.welcome.start_button.height() >= 48
     assert kiosk_window.disclaimer.button.minimumHeight() >= 48
     assert kiosk_window.search.minimumHeight() >= 48
+    buttons = kiosk_window.toolbar.findChildren(QToolButton)
+    assert buttons and all(b.height() >= 48 for b in buttons if b.isVisible())
 
 
 def test_kiosk_setup_stores_a_salted_hash(monkeypatch, capsys):

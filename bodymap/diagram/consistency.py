@@ -36,8 +36,7 @@ def problems(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> list[str]:
 def _names(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> Iterator[str]:
     for region in kb.regions.values():
         diagram = diagrams[region.view]
-        sides: tuple[Side | None, ...] = tuple(Side) if region.paired else (None,)
-        for side in sides:
+        for side in region.sides:
             if diagram.shape(Layer.REGION, region.id, side) is None:
                 yield f"{diagram.source.name}: region '{region.id}'{_side(side)} has no shape"
     for muscle in kb.muscles.values():

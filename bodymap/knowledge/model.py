@@ -133,6 +133,15 @@ class Region(Frozen):
     area: Area = Field(description="Body area the region belongs to, for grouping in lists.")
     description: Text = Field(description="One sentence on the surface area the region covers.")
 
+    @property
+    def sides(self) -> tuple[Side | None, ...]:
+        """The sides a person can point to: left and right, or None alone for a midline region."""
+        return tuple(Side) if self.paired else (None,)
+
+    def name_on(self, side: Side | None) -> str:
+        """The name shown for one side of the region, e.g. 'Outer thigh, left'."""
+        return self.label if side is None else f"{self.label}, {side.value}"
+
 
 class Depth(str, Enum):
     """How a muscle lies: superficial muscles can be felt under the skin, deep ones cannot."""

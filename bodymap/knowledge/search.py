@@ -31,12 +31,7 @@ def search_entries(kb: KnowledgeBase) -> list[SearchEntry]:
         entries.append(SearchEntry(muscle.name, Kind.MUSCLE, muscle.id))
         entries.extend(SearchEntry(f"{s} ({muscle.name})", Kind.MUSCLE, muscle.id) for s in muscle.synonyms)
     for region in kb.regions.values():
-        if region.paired:
-            entries.extend(
-                SearchEntry(f"{region.label}, {side.value}", Kind.REGION, region.id, side) for side in Side
-            )
-        else:
-            entries.append(SearchEntry(region.label, Kind.REGION, region.id))
+        entries.extend(SearchEntry(region.name_on(side), Kind.REGION, region.id, side) for side in region.sides)
     return entries
 
 

@@ -173,7 +173,6 @@ class BodyView(QGraphicsView):
             return
         view, region, side = hit
         self.body.show_hover(view, Layer.REGION, region, side)
-        label = self.state.kb.region(region).label
-        name = f"{label}, {side.value}" if side else label
+        name = self.state.kb.region(region).name_on(side)
         self.setToolTip(name)
         self.hovered.emit(name)

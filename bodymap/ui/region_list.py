@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from bodymap.knowledge import Selection, Side
+from bodymap.knowledge import Selection
 from bodymap.ui.state import SessionState
 
 ROLE_SELECTION = Qt.ItemDataRole.UserRole
@@ -36,10 +36,8 @@ class RegionList(QTreeWidget):
                 area = QTreeWidgetItem(self, [region.area.label])
                 area.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 areas[region.area.value] = area
-            sides: tuple[Side | None, ...] = tuple(Side) if region.paired else (None,)
-            for side in sides:
-                text = f"{region.label}, {side.value}" if side else region.label
-                row = QTreeWidgetItem(area, [text])
+            for side in region.sides:
+                row = QTreeWidgetItem(area, [region.name_on(side)])
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(0, Qt.CheckState.Unchecked)
                 row.setToolTip(0, region.description)

@@ -42,6 +42,11 @@ class RankedMuscle:
     def side_name(self) -> str:
         return "both" if self.side is None else self.side.value
 
+    @property
+    def title(self) -> str:
+        """How the candidate is listed, e.g. 'Gluteus minimus, left' (no side for midline pain)."""
+        return self.muscle.name if self.side is None else f"{self.muscle.name}, {self.side.value}"
+
 
 def rank(kb: KnowledgeBase, selections: Iterable[Selection]) -> list[RankedMuscle]:
     """The muscles explaining ``selections``, best first; deterministic for any input order."""

@@ -54,9 +54,8 @@ class PresentationBar(QWidget):
             self.caption.setText(f"<b>{self.state.kb.muscle(focus[0]).name}</b>")
         else:
             ranked = ranking[place]
-            side = f", {ranked.side.value}" if ranked.side else ""
             self.caption.setText(
-                f"<b>{place + 1} of {len(ranking)}: {ranked.muscle.name}{side}</b><br>"
+                f"<b>{place + 1} of {len(ranking)}: {ranked.title}</b><br>"
                 f"{describe(self.state.kb, ranked)}"
             )
         self.back.setEnabled(place is not None and place > 0)

@@ -58,10 +58,7 @@ class ResultsPanel(QListWidget):
             self.addItem(hint)
         for place, ranked in enumerate(self.state.ranking, 1):
             deep = ranked.muscle.depth is Depth.DEEP
-            side = "" if ranked.side is None else f", {ranked.side.value}"
-            item = QListWidgetItem(
-                rank_chip(place, deep), f"{ranked.muscle.name}{side}\n{describe(kb, ranked)}"
-            )
+            item = QListWidgetItem(rank_chip(place, deep), f"{ranked.title}\n{describe(kb, ranked)}")
             item.setData(ROLE_KEY, (ranked.muscle.id, ranked.side))
             item.setToolTip(f"{ranked.muscle.name}{' (deep)' if deep else ''}: {describe(kb, ranked)}")
             self.addItem(item)

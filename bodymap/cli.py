@@ -21,12 +21,12 @@ from bodymap.pin import check_format, hash_pin
 from bodymap.settings import PAPERS, load_settings, save_settings
 from bodymap.knowledge import (
     MIDLINE,
+    VIEW_CHOICES,
     DataErrors,
     KnowledgeBase,
     SelectionError,
     Side,
     UnknownId,
-    View,
     describe,
     load_knowledge,
     parse_selections,
@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _picture_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--view", choices=["front", "back", "both"], default="both", help="which diagram(s) to show")
+    p.add_argument("--view", choices=list(VIEW_CHOICES), default="both", help="which diagram(s) to show")
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
     p.add_argument("--muscle", metavar="ID", help="muscle to focus: its trigger points and referral pattern")
     p.add_argument("--output", required=True, type=Path, metavar="FILE", help="file to write")
@@ -281,7 +281,7 @@ def _render(args: argparse.Namespace) -> None:
     kb, selections = _checked_request(args, (".png", ".svg", ".pdf"), [args.muscle] if args.muscle else [])
     from bodymap.ui.headless import render  # Qt loads only for commands that draw
 
-    render(kb, args.output, _view(args.view), selections, args.muscle)
+    render(kb, args.output, VIEW_CHOICES[args.view], selections, args.muscle)
     print(f"wrote {args.output}")
 
 
@@ -289,7 +289,7 @@ def _snapshot(args: argparse.Namespace) -> None:
     kb, selections = _checked_request(args, (".png",), [args.muscle] if args.muscle else [])
     from bodymap.ui.launch import snapshot
 
-    snapshot(kb, args.output, _view(args.view), selections, args.muscle)
+    snapshot(kb, args.output, args.view, selections, args.muscle)
     print(f"wrote {args.output}")
 
 
@@ -349,10 +349,6 @@ def _ask_pin(prompt: str) -> str:
     if not line:
         raise UserError("no PIN given on standard input")
     return line.strip()
-
-
-def _view(name: str) -> View | None:
-    return None if name == "both" else View(name)
 
 
 def _check_output(path: Path, suffixes: tuple[str, ...]) -> None:

@@ -12,6 +12,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bodymap.knowledge.model import VIEW_CHOICES
 from bodymap.paths import config_dir
 from bodymap.storage import read_json_model, write_atomically
 
@@ -28,7 +29,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
-    last_view: str = Field("both", pattern="^(both|front|back)$", description="Diagram view shown at start.")
+    last_view: str = Field(
+        "both", pattern=f"^({'|'.join(VIEW_CHOICES)})$", description="Diagram view shown at start."
+    )
     paper: Paper = Field("auto", description="Handout page size; auto follows the locale.")
     kiosk_idle_seconds: int = Field(
         90, ge=1, le=86_400, description="Kiosk: seconds without a touch before it returns to the welcome screen."

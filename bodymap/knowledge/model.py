@@ -72,6 +72,11 @@ class View(str, Enum):
     BACK = "back"
 
 
+VIEW_CHOICES: dict[str, View | None] = {"both": None} | {view.value: view for view in View}
+"""What the diagrams can show, by the names the command line, settings and window use:
+both views (None), or one of them."""
+
+
 class Side(str, Enum):
     """The person's own side (on the front view their left is on the viewer's right)."""
 

@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 
 from bodymap.diagram import load_diagrams
-from bodymap.knowledge import KnowledgeBase, Selection, View
+from bodymap.knowledge import KnowledgeBase, Selection
 from bodymap.notes import Notes
 from bodymap.settings import Settings, load_settings
 from bodymap.ui.actions import Mode
@@ -39,15 +39,16 @@ def run(kb: KnowledgeBase, mode: Mode = Mode.NORMAL) -> int:
 def snapshot(
     kb: KnowledgeBase,
     output: Path,
-    view: View | None = None,
+    view: str = "both",
     selections: list[Selection] | None = None,
     muscle: str | None = None,
 ) -> None:
-    """Save a screenshot of the real window in the given state (offscreen, default settings)."""
+    """Save a screenshot of the real window in the given state (offscreen, default settings);
+    ``view`` is one of VIEW_CHOICES' names."""
     app = application(headless=True)
     window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
     window.resize(*SNAPSHOT_SIZE)
-    window.set_view({None: "both", View.FRONT: "front", View.BACK: "back"}[view])
+    window.set_view(view)
     window.show()
     window.state.set_selections(selections or [])
     if muscle is not None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.diagram import Diagram
-from bodymap.knowledge import KnowledgeBase, View
+from bodymap.knowledge import VIEW_CHOICES, KnowledgeBase, View
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
 from bodymap.settings import Settings, save_settings
@@ -41,9 +41,6 @@ from bodymap.ui.results_panel import ResultsPanel
 from bodymap.ui.safety import DisclaimerBar, first_run_dialog, red_flags_dialog
 from bodymap.ui.search_box import SearchBox
 from bodymap.ui.state import SessionState
-
-VIEW_NAMES: dict[str, View | None] = {"both": None, "front": View.FRONT, "back": View.BACK}
-
 
 class MainWindow(QMainWindow):
     """The diagrams and the panels around one session state."""
@@ -211,7 +208,7 @@ class MainWindow(QMainWindow):
     def set_view(self, name: str) -> None:
         """Show both diagrams or one ('both', 'front', 'back'), and remember the choice."""
         self.actions_by_id[f"view_{name}"].setChecked(True)
-        self.view.set_view_mode(VIEW_NAMES[name])
+        self.view.set_view_mode(VIEW_CHOICES[name])
         if not self.kiosk and self.settings.last_view != name:
             self.settings.last_view = name
 

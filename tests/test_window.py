@@ -234,3 +234,24 @@ def test_save_as_pdf_from_the_window_after_a_click(qtbot, window, tmp_path, monk
     assert "Where it hurts: groin (right)" in pages[0]
     assert window.state.ranking[0].muscle.name in " ".join(pages)
     assert all("See a clinician now" in page for page in pages)
+
+
+def test_one_view_chosen_shows_and_answers_for_that_figure_only(qtbot, window):
+    """'Back' in a window wider than the figure: the front figure must not peek in at the side,
+    and a click where it would be selects nothing."""
+    window.set_view("back")
+    qtbot.wait(10)
+    viewport = window.view.viewport()
+    peeking = [
+        point for shape in window.scene.diagrams[View.FRONT].layer(Layer.REGION)
+        if viewport.rect().contains(point := _viewport_point(window, View.FRONT, shape.name, shape.side))
+    ]
+    assert peeking, "the window should be wide enough for the front figure to reach into view"
+    image = viewport.grab().toImage()
+    background = window.view.palette().base().color().rgb()
+    assert all(image.pixel(p) == background for p in peeking)
+    for point in peeking:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+    assert window.state.selections == ()
+    click(qtbot, window, View.BACK, "thigh_back_outer", Side.LEFT)
+    assert window.state.selections == (Selection("thigh_back_outer", Side.LEFT),)

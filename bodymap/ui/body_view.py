@@ -7,8 +7,8 @@ which region is at the point; it never decides that itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QNativeGestureEvent, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGestureEvent, QGraphicsView, QPinchGesture
 
 from bodymap.diagram import Layer
@@ -93,6 +93,18 @@ class BodyView(QGraphicsView):
         viewport = self.viewport().rect()
         return min(viewport.width() / max(rect.width(), 1), viewport.height() / max(rect.height(), 1))
 
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+        """With one view chosen, show only it: a window wider than the figure would otherwise
+        show part of the other figure at the side."""
+        super().drawForeground(painter, rect)
+        if self.view_mode is None:
+            return
+        beyond = QPainterPath()
+        beyond.addRect(rect)
+        shown = QPainterPath()
+        shown.addRect(self.sceneRect())
+        painter.fillPath(beyond.subtracted(shown), self.palette().base())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self.fit()
@@ -149,9 +161,9 @@ class BodyView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def region_at(self, pos: QPoint) -> tuple[View, str, Side | None] | None:
-        """The (view, region, side) under a viewport point."""
+        """The (view, region, side) under a viewport point; nothing on a view not shown."""
         located = self.body.locate(self.mapToScene(pos))
-        if located is None:
+        if located is None or self.view_mode not in (None, located[0]):
             return None
         view, point = located
         hit = self.body.diagrams[view].region_at(point)

@@ -309,14 +309,13 @@ def _window(args: argparse.Namespace) -> int:
     ):
         raise UserError("no display to open the window on; the commands (bodymap --help) work without one")
     kb = load_knowledge()
-    if args.kiosk:
-        settings, warning = load_settings()
-        if warning or settings.kiosk_pin is None:
-            raise UserError(warning or "kiosk mode needs an operator PIN first: run 'bodymap kiosk-setup'")
+    settings, warning = load_settings()
+    if args.kiosk and (warning or settings.kiosk_pin is None):
+        raise UserError(warning or "kiosk mode needs an operator PIN first: run 'bodymap kiosk-setup'")
     from bodymap.ui.actions import Mode
     from bodymap.ui.launch import run
 
-    return run(kb, Mode.KIOSK if args.kiosk else Mode.PRESENT if args.present else Mode.NORMAL)
+    return run(kb, settings, warning, Mode.KIOSK if args.kiosk else Mode.PRESENT if args.present else Mode.NORMAL)
 
 
 def _kiosk_setup(args: argparse.Namespace) -> None:

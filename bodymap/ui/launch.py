@@ -8,7 +8,7 @@ from pathlib import Path
 from bodymap.diagram import load_diagrams
 from bodymap.knowledge import KnowledgeBase, Selection
 from bodymap.notes import Notes
-from bodymap.settings import Settings, load_settings
+from bodymap.settings import Settings
 from bodymap.ui.actions import Mode
 from bodymap.ui.app import application
 from bodymap.ui.main_window import MainWindow
@@ -16,10 +16,10 @@ from bodymap.ui.main_window import MainWindow
 SNAPSHOT_SIZE = (1440, 900)
 
 
-def run(kb: KnowledgeBase, mode: Mode = Mode.NORMAL) -> int:
-    """Open the main window (normal, presentation or kiosk) and run until it closes."""
+def run(kb: KnowledgeBase, settings: Settings, warning: str | None, mode: Mode = Mode.NORMAL) -> int:
+    """Open the main window (normal, presentation or kiosk) and run until it closes; ``warning``
+    says why saved settings could not be used (the window shows it)."""
     app = application()
-    settings, warning = load_settings()
     notes = None if mode is Mode.KIOSK else Notes.load(set(kb.muscles))
     window = MainWindow(kb, load_diagrams(), settings, [warning] if warning else [], notes, mode)
     if mode is Mode.KIOSK:

@@ -42,6 +42,10 @@ class Settings(BaseModel):
     )
 
 
+class SettingsFileKept(Exception):
+    """Saving is refused: the settings file on disk could not be read, and it is kept as it is."""
+
+
 def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings (defaults where absent) and a warning if the file could not be used."""
     settings, problem = read_json_model((folder or config_dir()) / SETTINGS_FILE, Settings)
@@ -51,5 +55,10 @@ def load_settings(folder: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> None:
-    """Write the settings atomically."""
-    write_atomically((folder or config_dir()) / SETTINGS_FILE, settings.model_dump_json(indent=2) + "\n")
+    """Write the settings atomically; raise SettingsFileKept rather than write over a file that
+    cannot be read (it may hold a hand edit with one typo, or the kiosk PIN's hash)."""
+    path = (folder or config_dir()) / SETTINGS_FILE
+    _, problem = read_json_model(path, Settings)
+    if problem:
+        raise SettingsFileKept(f"{problem}; it is kept as it is: fix or remove it to save settings")
+    write_atomically(path, settings.model_dump_json(indent=2) + "\n")

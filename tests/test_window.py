@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
 from bodymap.knowledge import Selection, Side, View
-from bodymap.settings import Settings, load_settings
+from bodymap.paths import config_dir
+from bodymap.settings import SETTINGS_FILE, Settings, load_settings
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.safety import SafetyDialog
 
@@ -161,6 +162,24 @@ def test_view_choice_and_size_are_remembered(qtbot, kb):
     assert settings.last_view == "back"
     assert second.actions_by_id["view_back"].isChecked()
     assert second.size().width() == 1111
+
+
+def test_a_settings_file_that_cannot_be_read_survives_the_window(qtbot, kb):
+    """A hand-edited settings file with one typo (here holding the kiosk PIN's hash) is
+    neither used nor written over when the window closes: nothing the person saved is lost."""
+    path = config_dir() / SETTINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    broken = '{"kiosk_pin": "pbkdf2_sha256$200000$c2FsdA$aGFzaA", "paper": "a4",}\n'
+    path.write_text(broken)
+    settings, warning = load_settings()
+    window = MainWindow(kb, load_diagrams(), settings, [warning])
+    qtbot.addWidget(window)
+    window.show()
+    window.set_view("front")
+    window.close()
+    assert path.read_text() == broken
+    assert not window.warning_label.isHidden()  # shown in the window (closed by now)
+    assert "kept as it is: fix or remove it" in window.warning_label.text()
 
 
 def test_snapshot_command_saves_the_window(qapp, tmp_path):

@@ -28,7 +28,7 @@ from bodymap.diagram import Diagram
 from bodymap.knowledge import VIEW_CHOICES, KnowledgeBase, View
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
-from bodymap.settings import Settings, save_settings
+from bodymap.settings import Settings, SettingsFileKept, save_settings
 from bodymap.ui import presentation
 from bodymap.ui.actions import ACTIONS, DESK, Mode, build_actions, set_mode
 from bodymap.ui.body_scene import BodyScene
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         try:
             save_settings(self.settings)
-        except OSError as exc:
+        except (OSError, SettingsFileKept) as exc:
             self.warning_label.setText(f"Settings could not be saved: {exc}")
             self.warning_label.setVisible(True)
 

@@ -83,7 +83,7 @@ def startup(runs: int) -> dict[str, float]:
 def loads() -> dict[str, float]:
     """Milliseconds to load data and geometry: cold (no cache) and from the cache."""
     from bodymap.diagram.svg_file import read_diagram
-    from bodymap.knowledge import View, load_knowledge
+    from bodymap.knowledge import load_knowledge
     from bodymap.resources import asset
 
     out = {}
@@ -94,8 +94,8 @@ def loads() -> dict[str, float]:
             load_knowledge()
             out[f"data_{label}_ms"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
-            for view in View:
-                read_diagram(asset(f"{view.value}.svg"), view)
+            for view in load_knowledge().views.view:
+                read_diagram(asset(view.file), view.id)
             out[f"svg_{label}_ms"] = (time.perf_counter() - t) * 1000
     return out
 
@@ -126,7 +126,7 @@ def clicks(count: int) -> dict[str, float]:
 
     BodyView.viewportEvent = timed_event
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(load_knowledge(), load_diagrams(), Settings(first_run_notice_seen=True))
+    window = MainWindow(kb := load_knowledge(), load_diagrams(kb.views), Settings(first_run_notice_seen=True))
     window.resize(1280, 800)
     window.show()
     app.processEvents()

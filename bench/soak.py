@@ -111,7 +111,7 @@ def main() -> None:
     from bodymap.ui.main_window import MainWindow
 
     app = QApplication([])
-    window = MainWindow(load_knowledge(), load_diagrams(), Settings(kiosk_pin=hash_pin("0000")), mode=Mode.KIOSK)
+    window = MainWindow(kb := load_knowledge(), load_diagrams(kb.views), Settings(kiosk_pin=hash_pin("0000")), mode=Mode.KIOSK)
     window.resize(1280, 800)
     window.show()
     result = run_soak(window, app, args.steps)

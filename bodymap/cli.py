@@ -21,7 +21,6 @@ from bodymap.pin import check_format, hash_pin
 from bodymap.settings import PAPERS, load_settings, save_settings
 from bodymap.knowledge import (
     MIDLINE,
-    VIEW_CHOICES,
     DataErrors,
     KnowledgeBase,
     SelectionError,
@@ -118,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _picture_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--view", choices=list(VIEW_CHOICES), default="both", help="which diagram(s) to show")
+    p.add_argument("--view", default=None, metavar="VIEW", help="which diagram(s) to show (bodymap views)")
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help="regions where it hurts")
     p.add_argument("--muscle", metavar="ID", help="muscle to focus: its trigger points and referral pattern")
     p.add_argument("--output", required=True, type=Path, metavar="FILE", help="file to write")
@@ -149,7 +148,7 @@ def _regions(args: argparse.Namespace) -> None:
             {
                 "id": r.id,
                 "label": r.label,
-                "view": r.view.value,
+                "views": list(r.views),
                 "sides": [side.value for side in Side] if r.paired else [MIDLINE],
                 "area": r.area.value,
                 "description": r.description,
@@ -159,7 +158,7 @@ def _regions(args: argparse.Namespace) -> None:
         return
     for r in kb.regions.values():
         sides = "left/right" if r.paired else "midline"
-        print(f"{r.id:26} {r.view.value:5} {sides:10} {r.label}")
+        print(f"{r.id:26} {'/'.join(r.views):24} {sides:10} {r.label}")
 
 
 def _muscles(args: argparse.Namespace) -> None:
@@ -249,7 +248,10 @@ def _validate(args: argparse.Namespace) -> int:
         if folder is None and not _diagrams_agree(kb):
             status = EXIT_USAGE
             continue
-        print(f"{kb.folder}: ok, {len(kb.regions)} regions, {len(kb.muscles)} muscles")
+        for warning in kb.warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+        print(f"{kb.folder}: ok, {len(kb.regions)} regions, {len(kb.muscles)} muscles"
+              + (f", {len(kb.warnings)} warning(s)" if kb.warnings else ""))
     return status
 
 
@@ -258,7 +260,7 @@ def _diagrams_agree(kb: KnowledgeBase) -> bool:
     from bodymap.diagram import load_diagrams
     from bodymap.diagram.consistency import problems
 
-    found = problems(kb, load_diagrams())
+    found = problems(kb, load_diagrams(kb.views))
     if found:
         print(f"diagrams: {len(found)} problem(s)", file=sys.stderr)
         for problem in found:
@@ -273,6 +275,8 @@ def _checked_request(args: argparse.Namespace, suffixes: tuple[str, ...], muscle
     selections = parse_selections(kb, args.select)
     for muscle_id in muscles:
         kb.muscle(muscle_id)
+    if getattr(args, "view", None) is not None:
+        kb.layout(args.view)
     _check_output(args.output, suffixes)
     return kb, selections
 
@@ -281,7 +285,7 @@ def _render(args: argparse.Namespace) -> None:
     kb, selections = _checked_request(args, (".png", ".svg", ".pdf"), [args.muscle] if args.muscle else [])
     from bodymap.ui.headless import render  # Qt loads only for commands that draw
 
-    render(kb, args.output, VIEW_CHOICES[args.view], selections, args.muscle)
+    render(kb, args.output, args.view, selections, args.muscle)
     print(f"wrote {args.output}")
 
 
@@ -362,15 +366,13 @@ def _coverage(args: argparse.Namespace) -> int:
     from bodymap.knowledge.coverage import COUNTED_FIELDS, MIN_CANDIDATES, field_counts, region_coverage
 
     kb = load_knowledge()
-    diagrams = load_diagrams()
+    diagrams = load_diagrams(kb.views)
     regions = region_coverage(kb)
-    views = {
-        m: sorted(v.value for v, d in diagrams.items() if d.shape(Layer.MUSCLE, m, Side.LEFT)) for m in kb.muscles
-    }
+    views = {m: sorted(v for v, d in diagrams.items() if d.shape(Layer.MUSCLE, m, Side.LEFT)) for m in kb.muscles}
     if args.json:
         _print_json({
             "regions": [
-                {"id": c.region.id, "view": c.region.view.value, "candidates": list(c.candidates)} for c in regions
+                {"id": c.region.id, "views": list(c.region.views), "candidates": list(c.candidates)} for c in regions
             ],
             "muscles": [
                 {"id": m.id, "fields": field_counts(m), "drawn_on": views[m.id]} for m in kb.muscles.values()
@@ -382,7 +384,7 @@ def _coverage(args: argparse.Namespace) -> int:
           f"{len(thin)} with fewer than {MIN_CANDIDATES} candidates")
     for c in regions:
         flag = "!" if len(c.candidates) < MIN_CANDIDATES else " "
-        print(f" {flag} {c.region.id:24} {c.region.view.value:5} {len(c.candidates):3}  {', '.join(c.candidates[:5])}")
+        print(f" {flag} {c.region.id:24} {c.region.views[0]:6} {len(c.candidates):3}  {', '.join(c.candidates[:5])}")
     short = [name[:6] for name in COUNTED_FIELDS]
     print(f"\nMuscles: {len(kb.muscles)}   (items per field; ! marks an empty field)")
     print(f"   {'muscle':30} " + " ".join(f"{s:>6}" for s in short) + "  drawn on")

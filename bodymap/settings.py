@@ -12,7 +12,6 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bodymap.knowledge.model import VIEW_CHOICES
 from bodymap.paths import config_dir
 from bodymap.storage import read_json_model, write_atomically
 
@@ -30,7 +29,7 @@ class Settings(BaseModel):
 
     first_run_notice_seen: bool = Field(False, description="The first-run safety notice has been acknowledged.")
     last_view: str = Field(
-        "both", pattern=f"^({'|'.join(VIEW_CHOICES)})$", description="Diagram view shown at start."
+        "both", pattern=r"^[a-z][a-z0-9_]*$", description="Diagram view (an id from views.toml) shown at start."
     )
     paper: Paper = Field("auto", description="Handout page size; auto follows the locale.")
     kiosk_idle_seconds: int = Field(

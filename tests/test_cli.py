@@ -27,7 +27,7 @@ def test_help_lists_every_command(capsys):
 
 def test_regions_json(capsys, kb):
     regions = _json(capsys, "regions", "--json")
-    assert {"id", "label", "view", "sides"} <= set(regions[0])
+    assert {"id", "label", "views", "sides"} <= set(regions[0])
     assert len(regions) == len(kb.regions)
     assert sum(len(r["sides"]) for r in regions) >= 74
 

@@ -76,6 +76,6 @@ sys.argv[1:] = []
 from bodymap.__main__ import main
 main()
 """
-    subprocess.run([sys.executable, "-c", "from bodymap.diagram import load_diagrams; load_diagrams()"], check=True)
+    subprocess.run([sys.executable, "-c", "from bodymap.diagram import load_diagrams; from bodymap.knowledge import load_knowledge; load_diagrams(load_knowledge().views)['front']"], check=True)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[-2] == "[] True True"

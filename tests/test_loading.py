@@ -17,7 +17,7 @@ DATA = resource_dir("data")
 def _copy_data(tmp_path: Path, muscles: list[str]) -> Path:
     folder = tmp_path / "data"
     (folder / "muscles").mkdir(parents=True)
-    for name in ("regions.toml", "safety.toml"):
+    for name in ("views.toml", "regions.toml", "safety.toml"):
         shutil.copy(DATA / name, folder / name)
     for muscle_id in muscles:
         shutil.copy(DATA / "muscles" / f"{muscle_id}.toml", folder / "muscles" / f"{muscle_id}.toml")
@@ -89,11 +89,11 @@ def test_text_reused_across_muscles_is_rejected(tmp_path):
 def test_regions_file_problems_name_the_region(tmp_path):
     folder = _copy_data(tmp_path, [])
     path = folder / "regions.toml"
-    path.write_text(path.read_text().replace('view = "front"', 'view = "side"', 1))
+    path.write_text(path.read_text().replace('views = ["front"]', 'views = ["side"]', 1))
     with pytest.raises(DataErrors) as caught:
         load_knowledge(folder)
     (error,) = caught.value.errors
-    assert (error.entry, error.field) == ("forehead", "view")
+    assert (error.entry, error.field) == ("forehead", "views[1]")
 
 
 def test_missing_folder_is_one_clear_error(tmp_path, capsys):

@@ -22,7 +22,7 @@ PIN = "2468"
 
 @pytest.fixture
 def presenter(qtbot, kb):
-    window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    window = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True))
     qtbot.addWidget(window)
     window.show()
     window.state.set_selections([Selection("thigh_outer", Side.LEFT)])
@@ -60,7 +60,7 @@ def test_presentation_toggles_off(qtbot, presenter):
 def kiosk_window(qtbot, kb):
     files_before = sorted(p.name for p in config_dir().glob("**/*")) if config_dir().exists() else []
     settings = Settings(first_run_notice_seen=True, kiosk_pin=hash_pin(PIN), kiosk_idle_seconds=1)
-    window = MainWindow(kb, load_diagrams(), settings, mode=Mode.KIOSK)
+    window = MainWindow(kb, load_diagrams(kb.views), settings, mode=Mode.KIOSK)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

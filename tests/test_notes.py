@@ -29,7 +29,7 @@ def test_corrupt_notes_file_is_kept_and_the_app_runs_with_a_warning(qtbot, kb):
     path.write_text(broken)
     notes = Notes.load(set(kb.muscles))
     assert not notes.available and NOTES_FILE in notes.warning
-    window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True), notes=notes)
+    window = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True), notes=notes)
     qtbot.addWidget(window)
     window.show()
     assert window.warning_label.isVisible() and NOTES_FILE in window.warning_label.text()
@@ -44,7 +44,7 @@ def test_corrupt_notes_file_is_kept_and_the_app_runs_with_a_warning(qtbot, kb):
 
 def test_note_shows_in_the_panel(qtbot, kb):
     notes = Notes.load(set(kb.muscles))
-    window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True), notes=notes)
+    window = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True), notes=notes)
     qtbot.addWidget(window)
     window.show()
     window.state.set_focus("piriformis")

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage
 
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
-from bodymap.knowledge import Selection, Side, View
+from bodymap.knowledge import Selection, Side
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.state import SessionState
 
@@ -19,7 +19,7 @@ def test_render_hip_side_left_highlights_gluteals_and_tfl_on_the_left(qapp, kb, 
 
     state = SessionState(kb)
     state.set_selections([Selection("hip_side", Side.LEFT)])
-    scene = BodyScene(load_diagrams(), state)
+    scene = BodyScene(load_diagrams(kb.views), state)
     for muscle in ("gluteus_medius", "gluteus_minimus", "tensor_fasciae_latae"):
         assert state.rank_of(muscle, Side.LEFT) is not None
         left = [i for (v, layer, n, s), i in scene.items_by_key.items() if layer is Layer.MUSCLE and n == muscle and s is Side.LEFT]
@@ -44,10 +44,10 @@ def test_render_rejects_an_unknown_format(capsys, tmp_path):
 def test_referral_pattern_of_the_focused_muscle_is_drawn(qapp, kb):
     state = SessionState(kb)
     state.set_focus("gluteus_minimus", Side.LEFT)
-    scene = BodyScene(load_diagrams(), state)
-    essential = scene.items_by_key[(View.FRONT, Layer.REGION, "thigh_outer", Side.LEFT)]
-    spill = scene.items_by_key[(View.FRONT, Layer.REGION, "lower_leg_outer", Side.LEFT)]
-    other_side = scene.items_by_key[(View.FRONT, Layer.REGION, "thigh_outer", Side.RIGHT)]
+    scene = BodyScene(load_diagrams(kb.views), state)
+    essential = scene.items_by_key[("front", Layer.REGION, "thigh_outer", Side.LEFT)]
+    spill = scene.items_by_key[("front", Layer.REGION, "lower_leg_outer", Side.LEFT)]
+    other_side = scene.items_by_key[("front", Layer.REGION, "thigh_outer", Side.RIGHT)]
     assert essential.brush().style().name == "SolidPattern"
     assert spill.brush().style().name == "Dense5Pattern"
     assert other_side.brush().style().name == "NoBrush"

@@ -17,7 +17,7 @@ from soak import run_soak  # noqa: E402
 
 
 def test_short_kiosk_soak_is_steady(qtbot, qapp, kb):
-    window = MainWindow(kb, load_diagrams(), Settings(kiosk_pin=hash_pin("0000")), mode=Mode.KIOSK)
+    window = MainWindow(kb, load_diagrams(kb.views), Settings(kiosk_pin=hash_pin("0000")), mode=Mode.KIOSK)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

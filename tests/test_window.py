@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
-from bodymap.knowledge import Selection, Side, View
+from bodymap.knowledge import Selection, Side
 from bodymap.paths import config_dir
 from bodymap.settings import SETTINGS_FILE, Settings, load_settings
 from bodymap.ui.main_window import MainWindow
@@ -20,7 +20,7 @@ from bodymap.ui.safety import SafetyDialog
 
 @pytest.fixture
 def window(qtbot, kb):
-    win = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    win = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True))
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
@@ -28,7 +28,7 @@ def window(qtbot, kb):
     return win
 
 
-def _viewport_point(window, view: View, region: str, side: Side | None) -> QPoint:
+def _viewport_point(window, view: str, region: str, side: Side | None) -> QPoint:
     """Where on screen (viewport coordinates) a point well inside a region is drawn."""
     shape = window.scene.diagrams[view].shape(Layer.REGION, region, side)
     x, y = shape.interior_point()
@@ -36,7 +36,7 @@ def _viewport_point(window, view: View, region: str, side: Side | None) -> QPoin
     return window.view.mapFromScene(scene_point)
 
 
-def click(qtbot, window, view: View, region: str, side: Side | None) -> None:
+def click(qtbot, window, view: str, region: str, side: Side | None) -> None:
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_viewport_point(window, view, region, side))
 
 
@@ -45,7 +45,7 @@ def _result_names(window) -> list[str]:
 
 
 def test_click_left_outer_thigh_on_back_view_lists_gluteus_minimus_on_the_left(qtbot, window):
-    click(qtbot, window, View.BACK, "thigh_back_outer", Side.LEFT)
+    click(qtbot, window, "back", "thigh_back_outer", Side.LEFT)
     assert window.state.selections == (Selection("thigh_back_outer", Side.LEFT),)
     assert "Gluteus minimus, left" in _result_names(window)[:3]
     scene = window.scene
@@ -58,14 +58,14 @@ def test_click_left_outer_thigh_on_back_view_lists_gluteus_minimus_on_the_left(q
 
 
 def test_second_click_deselects(qtbot, window):
-    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
-    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    click(qtbot, window, "front", "groin", Side.RIGHT)
+    click(qtbot, window, "front", "groin", Side.RIGHT)
     assert window.state.selections == ()
 
 
 def test_two_regions_rank_the_muscle_explaining_both_first(qtbot, window):
-    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
-    click(qtbot, window, View.FRONT, "thigh_inner", Side.RIGHT)
+    click(qtbot, window, "front", "groin", Side.RIGHT)
+    click(qtbot, window, "front", "thigh_inner", Side.RIGHT)
     ranking = window.state.ranking
     assert len(ranking[0].explains) == 2
     one = next(i for i, r in enumerate(ranking) if len(r.explains) == 1)
@@ -87,8 +87,8 @@ def test_searching_psoas_shows_the_iliopsoas_origin_and_insertion(qtbot, window,
 
 
 def test_escape_clears_everything(qtbot, window):
-    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
-    click(qtbot, window, View.BACK, "buttock_upper", Side.RIGHT)
+    click(qtbot, window, "front", "thigh_outer", Side.LEFT)
+    click(qtbot, window, "back", "buttock_upper", Side.RIGHT)
     assert window.results.count() > 2
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.state.selections == () and window.state.focus is None
@@ -98,7 +98,7 @@ def test_escape_clears_everything(qtbot, window):
 
 
 def test_region_list_is_in_step_with_the_map(qtbot, window):
-    click(qtbot, window, View.FRONT, "knee_front", Side.LEFT)
+    click(qtbot, window, "front", "knee_front", Side.LEFT)
     row = window.regions.rows[Selection("knee_front", Side.LEFT)]
     assert row.checkState(0) == Qt.CheckState.Checked
     other = window.regions.rows[Selection("shin", Side.RIGHT)]
@@ -108,7 +108,7 @@ def test_region_list_is_in_step_with_the_map(qtbot, window):
 
 
 def test_hover_names_the_region(qtbot, window):
-    qtbot.mouseMove(window.view.viewport(), _viewport_point(window, View.FRONT, "hip_side", Side.LEFT))
+    qtbot.mouseMove(window.view.viewport(), _viewport_point(window, "front", "hip_side", Side.LEFT))
     assert window.hover_label.text() == "Side of the hip, left"
     assert window.scene.hover.isVisible()
 
@@ -123,7 +123,7 @@ def test_zoom_keys_and_fit(qtbot, window):
 
 
 def test_choosing_a_result_focuses_that_muscle(qtbot, window):
-    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
+    click(qtbot, window, "front", "thigh_outer", Side.LEFT)
     window.results.setCurrentRow(2)
     name = window.results.item(2).text().split(",")[0]
     qtbot.waitUntil(lambda: name in window.detail.toPlainText())
@@ -138,7 +138,7 @@ def test_red_flags_are_one_click_away(qtbot, window, kb):
 
 
 def test_first_run_notice_is_shown_once(qtbot, kb):
-    win = MainWindow(kb, load_diagrams(), Settings())
+    win = MainWindow(kb, load_diagrams(kb.views), Settings())
     qtbot.addWidget(win)
     win.show()
     win.show_first_run_notice()
@@ -150,14 +150,14 @@ def test_first_run_notice_is_shown_once(qtbot, kb):
 
 
 def test_view_choice_and_size_are_remembered(qtbot, kb):
-    first = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    first = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True))
     qtbot.addWidget(first)
     first.resize(1111, 777)
     first.show()
     first.set_view("back")
     first.close()
     settings, _ = load_settings()
-    second = MainWindow(kb, load_diagrams(), settings)
+    second = MainWindow(kb, load_diagrams(kb.views), settings)
     qtbot.addWidget(second)
     assert settings.last_view == "back"
     assert second.actions_by_id["view_back"].isChecked()
@@ -172,7 +172,7 @@ def test_a_settings_file_that_cannot_be_read_survives_the_window(qtbot, kb):
     broken = '{"kiosk_pin": "pbkdf2_sha256$200000$c2FsdA$aGFzaA", "paper": "a4",}\n'
     path.write_text(broken)
     settings, warning = load_settings()
-    window = MainWindow(kb, load_diagrams(), settings, [warning])
+    window = MainWindow(kb, load_diagrams(kb.views), settings, [warning])
     qtbot.addWidget(window)
     window.show()
     window.set_view("front")
@@ -192,7 +192,7 @@ def test_snapshot_command_saves_the_window(qapp, tmp_path):
 def test_a_touch_tap_selects_like_a_click(qtbot, window):
     device = QTest.createTouchDevice()
     viewport = window.view.viewport()
-    pos = _viewport_point(window, View.FRONT, "knee_front", Side.LEFT)
+    pos = _viewport_point(window, "front", "knee_front", Side.LEFT)
     QTest.touchEvent(viewport, device).press(0, pos, viewport).commit()
     QTest.touchEvent(viewport, device).release(0, pos, viewport).commit()
     qtbot.waitUntil(lambda: window.state.selections == (Selection("knee_front", Side.LEFT),))
@@ -225,7 +225,7 @@ def test_touchpad_pinch_zooms(qtbot, window):
 
 
 def test_arrow_keys_move_through_the_results(qtbot, window):
-    click(qtbot, window, View.FRONT, "thigh_outer", Side.LEFT)
+    click(qtbot, window, "front", "thigh_outer", Side.LEFT)
     window.results.setFocus()
     first = window.state.focus
     qtbot.keyClick(window.results, Qt.Key.Key_Down)
@@ -243,7 +243,7 @@ def test_the_diagram_key_is_always_in_view(window):
 
 def test_save_as_pdf_from_the_window_after_a_click(qtbot, window, tmp_path, monkeypatch):
     """The therapist's path: click where it hurts, press Ctrl+S, name the file."""
-    click(qtbot, window, View.FRONT, "groin", Side.RIGHT)
+    click(qtbot, window, "front", "groin", Side.RIGHT)
     output = tmp_path / "from-window.pdf"
     # Only Qt's modal file dialog is answered; the action, window and handout code all run.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(output), "PDF (*.pdf)"))
@@ -262,8 +262,8 @@ def test_one_view_chosen_shows_and_answers_for_that_figure_only(qtbot, window):
     qtbot.wait(10)
     viewport = window.view.viewport()
     peeking = [
-        point for shape in window.scene.diagrams[View.FRONT].layer(Layer.REGION)
-        if viewport.rect().contains(point := _viewport_point(window, View.FRONT, shape.name, shape.side))
+        point for shape in window.scene.diagrams["front"].layer(Layer.REGION)
+        if viewport.rect().contains(point := _viewport_point(window, "front", shape.name, shape.side))
     ]
     assert peeking, "the window should be wide enough for the front figure to reach into view"
     image = viewport.grab().toImage()
@@ -272,5 +272,5 @@ def test_one_view_chosen_shows_and_answers_for_that_figure_only(qtbot, window):
     for point in peeking:
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
     assert window.state.selections == ()
-    click(qtbot, window, View.BACK, "thigh_back_outer", Side.LEFT)
+    click(qtbot, window, "back", "thigh_back_outer", Side.LEFT)
     assert window.state.selections == (Selection("thigh_back_outer", Side.LEFT),)

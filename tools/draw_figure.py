@@ -110,7 +110,7 @@ def build_regions(body: Body, view: str, regions_toml):
     half, mid, seeds = layout(body)
     lines = list(half) + [mirror(g) for g in half] + list(mid)
     near, far = side_names(view)
-    paired = {r["id"]: r["paired"] for r in regions_toml if r["view"] == view}
+    paired = {r["id"]: r["paired"] for r in regions_toml if view in r["views"]}
     full_seeds = {}
     for rid, p in seeds.items():
         if rid not in paired:
@@ -202,7 +202,7 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
     problems = []
     expected = set()
     for r in regions_toml:
-        if r["view"] != view:
+        if view not in r["views"]:
             continue
         if r["paired"]:
             expected |= {f"{r['id']}.left", f"{r['id']}.right"}
@@ -369,10 +369,11 @@ def _app_problems() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from bodymap.diagram import read_diagram
     from bodymap.diagram.consistency import problems
-    from bodymap.knowledge import View, load_knowledge
+    from bodymap.knowledge import load_knowledge
 
-    diagrams = {view: read_diagram(ROOT / "assets" / f"{view.value}.svg", view) for view in View}
-    found = problems(load_knowledge(ROOT / "data"), diagrams)
+    kb = load_knowledge(ROOT / "data")
+    diagrams = {view.id: read_diagram(ROOT / "assets" / view.file, view.id) for view in kb.views.view}
+    found = problems(kb, diagrams)
     for problem in found:
         print("  PROBLEM: " + problem)
     if not found:

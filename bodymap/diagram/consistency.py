@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from bodymap.diagram.diagram import Diagram
 from bodymap.diagram.shapes import Layer, row_intervals
 from bodymap.knowledge.base import KnowledgeBase
-from bodymap.knowledge.model import Side, View
+from bodymap.knowledge.model import Side
 
 OVERLAP_TOLERANCE = 1.0
 """Square diagram units two regions may share: a hairline along their common edge."""
@@ -23,7 +23,7 @@ EDGE_TOLERANCE = 2.0
 ROW_STEP = 0.5
 
 
-def problems(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> list[str]:
+def problems(kb: KnowledgeBase, diagrams: Mapping[str, Diagram]) -> list[str]:
     """Every disagreement between the data and the diagrams, as sentences."""
     found = list(_names(kb, diagrams))
     for diagram in diagrams.values():
@@ -33,16 +33,17 @@ def problems(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> list[str]:
     return found
 
 
-def _names(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> Iterator[str]:
+def _names(kb: KnowledgeBase, diagrams: Mapping[str, Diagram]) -> Iterator[str]:
     for region in kb.regions.values():
-        diagram = diagrams[region.view]
-        for side in region.sides:
-            if diagram.shape(Layer.REGION, region.id, side) is None:
-                yield f"{diagram.source.name}: region '{region.id}'{_side(side)} has no shape"
+        for view in region.views:
+            diagram = diagrams[view]
+            for side in region.sides:
+                if diagram.shape(Layer.REGION, region.id, side) is None:
+                    yield f"{diagram.source.name}: region '{region.id}'{_side(side)} has no shape"
     for muscle in kb.muscles.values():
         for side in Side:
             if not any(d.shape(Layer.MUSCLE, muscle.id, side) for d in diagrams.values()):
-                yield f"muscle '{muscle.id}'{_side(side)} is drawn on neither diagram"
+                yield f"muscle '{muscle.id}'{_side(side)} is drawn on no diagram"
     for diagram in diagrams.values():
         for shape in diagram.shapes:
             known = kb.regions if shape.layer is Layer.REGION else kb.muscles
@@ -50,8 +51,9 @@ def _names(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> Iterator[str]
                 yield f"{diagram.source.name}: '{shape.svg_id}' names no {shape.layer.value} in the data"
             elif shape.layer is Layer.REGION:
                 region = kb.regions[shape.name]
-                if region.view is not diagram.view:
-                    yield f"{diagram.source.name}: '{shape.svg_id}' belongs on the {region.view.value} view"
+                if diagram.view not in region.views:
+                    yield (f"{diagram.source.name}: '{shape.svg_id}' is drawn on the {diagram.view} view, "
+                           f"which regions.toml does not list for it")
                 if region.paired != (shape.side is not None):
                     yield f"{diagram.source.name}: '{shape.svg_id}' has the wrong sides for a region with paired={region.paired}"
             if shape.area <= 0:
@@ -110,7 +112,7 @@ def _inside(diagram: Diagram) -> Iterator[str]:
             yield f"{diagram.source.name}: muscle '{shape.svg_id}' pokes outside the body near ({x:.0f}, {y:.0f})"
 
 
-def _trigger_points(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> Iterator[str]:
+def _trigger_points(kb: KnowledgeBase, diagrams: Mapping[str, Diagram]) -> Iterator[str]:
     placed: set[tuple[str, str, Side]] = set()
     for diagram in diagrams.values():
         for mark in diagram.trigger_points:
@@ -128,7 +130,7 @@ def _trigger_points(kb: KnowledgeBase, diagrams: Mapping[View, Diagram]) -> Iter
         for point in muscle.trigger_points:
             for side in Side:
                 if (muscle.id, point.id, side) not in placed:
-                    yield f"trigger point '{muscle.id}.{point.id}' ({side.value}) is placed on neither diagram"
+                    yield f"trigger point '{muscle.id}.{point.id}' ({side.value}) is placed on no diagram"
 
 
 def _length(intervals: list[tuple[float, float]]) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bodymap.diagram.shapes import Layer, Point, Ring, Shape
-from bodymap.knowledge.model import Side, View
+from bodymap.knowledge.model import Side
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ class Polyline:
 class Diagram:
     """The shapes of one view, in drawing order (later shapes lie on top)."""
 
-    view: View
+    view: str
+    """The id of the view (data/views.toml) this diagram draws."""
     size: tuple[float, float]
     silhouette: Shape
     shapes: tuple[Shape, ...]
@@ -93,7 +94,7 @@ def diagram_to_json(diagram: Diagram) -> str:
                 "rings": [_flat(ring) for ring in s.rings]}
 
     return json.dumps({
-        "view": diagram.view.value,
+        "view": diagram.view,
         "size": diagram.size,
         "silhouette": shape(diagram.silhouette),
         "shapes": [shape(s) for s in diagram.shapes],
@@ -112,7 +113,7 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
 
     width, height = data["size"]
     return Diagram(
-        view=View(data["view"]),
+        view=str(data["view"]),
         size=(float(width), float(height)),
         silhouette=shape(data["silhouette"]),
         shapes=tuple(shape(s) for s in data["shapes"]),

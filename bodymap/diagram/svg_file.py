@@ -19,7 +19,7 @@ from xml.etree.ElementTree import ParseError
 from bodymap import cache
 from bodymap.diagram.diagram import Diagram, Polyline, TriggerPointMark, diagram_from_json, diagram_to_json
 from bodymap.diagram.shapes import Layer, Point, Ring, Shape
-from bodymap.knowledge.model import Side, View
+from bodymap.knowledge.model import Side
 
 MAX_SVG_BYTES = 8 * 1024 * 1024
 _FLATNESS = 2.5
@@ -32,15 +32,15 @@ class DiagramError(ValueError):
     """A diagram file that cannot be used, with the file (and element) named."""
 
 
-def read_diagram(path: FilePath, view: View) -> Diagram:
-    """Parse ``path`` as the ``view`` diagram; raise DiagramError with the file named on any problem.
+def read_diagram(path: FilePath, view: str) -> Diagram:
+    """Parse ``path`` as the diagram of view ``view`` (an id); raise DiagramError with the file named on any problem.
 
     The flattened geometry is cached, keyed by the file's bytes (svgelements takes about a
     quarter of a second per diagram; the cached JSON loads in a few milliseconds).
     """
     raw = _read_guarded(path)
-    key = cache.digest([raw, view.value.encode()])
-    kind = f"diagram-{view.value}"
+    key = cache.digest([raw, view.encode()])
+    kind = f"diagram-{view}"
     text = cache.read(kind, key)
     if text is not None:
         try:
@@ -52,7 +52,7 @@ def read_diagram(path: FilePath, view: View) -> Diagram:
     return diagram
 
 
-def _parse(path: FilePath, raw: bytes, view: View) -> Diagram:
+def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
     # svgelements is needed only here: a cached diagram, and every text command, skip its import.
     from svgelements import SVG, Circle, Group, Shape as SvgShape
 

@@ -1,4 +1,4 @@
-"""Read a data folder (``regions.toml``, ``safety.toml`` and ``muscles/*.toml``) into a validated knowledge base.
+"""Read a data folder (``views.toml``, ``regions.toml``, ``safety.toml`` and ``muscles/*.toml``) into a validated knowledge base.
 
 Every file is parsed and validated even after an earlier one failed, and cross-file
 checks run on whatever loaded, so an author sees every problem in one pass. Each error
@@ -19,9 +19,11 @@ from pydantic import BaseModel, ValidationError
 from bodymap import cache
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.errors import DataError, DataErrors
-from bodymap.knowledge.model import TRUSTED, Muscle, Region, RegionFile, Safety
+from bodymap.knowledge.model import TRUSTED, Muscle, Region, RegionFile, Safety, Tool, Zone
+from bodymap.knowledge.views import ViewFile
 from bodymap.resources import resource_dir
 
+VIEWS_FILE = "views.toml"
 REGIONS_FILE = "regions.toml"
 SAFETY_FILE = "safety.toml"
 MUSCLES_DIR = "muscles"
@@ -35,6 +37,7 @@ neighbours (the three parts of the trapezius)."""
 class _Snapshot(BaseModel):
     """A validated knowledge base as cached JSON (see bodymap.cache)."""
 
+    views: ViewFile
     safety: Safety
     regions: tuple[Region, ...]
     muscles: tuple[Muscle, ...]
@@ -49,7 +52,8 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
     if folder is not None:
         return _load_checked(Path(folder))
     folder = resource_dir("data")
-    files = [folder / REGIONS_FILE, folder / SAFETY_FILE, *sorted((folder / MUSCLES_DIR).glob("*.toml"))]
+    files = [folder / VIEWS_FILE, folder / REGIONS_FILE, folder / SAFETY_FILE,
+             *sorted((folder / MUSCLES_DIR).glob("*.toml"))]
     try:
         key = cache.digest(p.name.encode() + p.read_bytes() for p in files)
     except OSError:
@@ -59,6 +63,7 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
         try:
             snapshot = _Snapshot.model_validate_json(text, context={TRUSTED: True})
             return KnowledgeBase(
+                views=snapshot.views,
                 safety=snapshot.safety,
                 regions={r.id: r for r in snapshot.regions},
                 muscles={m.id: m for m in snapshot.muscles},
@@ -67,7 +72,9 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
         except ValidationError:
             pass
     kb = _load_checked(folder)
-    snapshot = _Snapshot(safety=kb.safety, regions=tuple(kb.regions.values()), muscles=tuple(kb.muscles.values()))
+    snapshot = _Snapshot(
+        views=kb.views, safety=kb.safety, regions=tuple(kb.regions.values()), muscles=tuple(kb.muscles.values())
+    )
     cache.write("knowledge", key, snapshot.model_dump_json())
     return kb
 
@@ -77,14 +84,17 @@ def _load_checked(folder: Path) -> KnowledgeBase:
     errors: list[DataError] = []
     if not folder.is_dir():
         raise DataErrors([DataError(folder, "not a folder (expected regions.toml, safety.toml and muscles/ inside)")])
+    views = _load_plain(folder / VIEWS_FILE, ViewFile, errors)
     regions = _load_regions(folder / REGIONS_FILE, errors)
-    safety = _load_safety(folder / SAFETY_FILE, errors)
+    safety = _load_plain(folder / SAFETY_FILE, Safety, errors)
     muscles = _load_muscles(folder / MUSCLES_DIR, errors)
-    errors.extend(_cross_check(folder / REGIONS_FILE, regions, muscles))
-    if errors or safety is None:
+    errors.extend(_cross_check(folder, views, regions, safety, muscles))
+    if errors or safety is None or views is None:
         raise DataErrors(errors)
     return KnowledgeBase(
+        views=views,
         safety=safety,
+        warnings=tuple(referral_warnings(muscles)),
         regions={r.id: r for r in regions},
         muscles={m.id: m for _, m in sorted(muscles, key=lambda fm: fm[1].name.lower())},
         folder=folder,
@@ -129,12 +139,13 @@ def _load_regions(path: Path, errors: list[DataError]) -> list[Region]:
     return good
 
 
-def _load_safety(path: Path, errors: list[DataError]) -> Safety | None:
+def _load_plain(path: Path, model, errors: list[DataError]):
+    """A file that is one model (views.toml, safety.toml): the value, or None with its errors recorded."""
     parsed = _read_toml(path, errors)
     if parsed is None:
         return None
     raw, text = parsed
-    return _validated(Safety, raw, path, text, errors, split=lambda loc: (None, loc))
+    return _validated(model, raw, path, text, errors, split=lambda loc: (None, loc))
 
 
 def _region_entry(raw: dict[str, Any]):
@@ -222,14 +233,32 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
 
 
 def _cross_check(
-    regions_path: Path, regions: list[Region], muscles: list[tuple[Path, Muscle]]
+    folder: Path,
+    views: ViewFile | None,
+    regions: list[Region],
+    safety: Safety | None,
+    muscles: list[tuple[Path, Muscle]],
 ) -> Iterator[DataError]:
+    """Checks that need more than one file: ids unique and every reference pointing at something declared."""
+    regions_path, safety_path = folder / REGIONS_FILE, folder / SAFETY_FILE
     region_ids = {r.id for r in regions}
     seen_regions: set[str] = set()
+    view_ids = {v.id for v in views.view} if views else set()
     for region in regions:
         if region.id in seen_regions:
             yield DataError(regions_path, "this region id is declared twice", entry=region.id, field="id")
         seen_regions.add(region.id)
+        for index, view in enumerate(region.views):
+            if views and view not in view_ids:
+                yield DataError(regions_path, f"names view '{view}', which views.toml does not declare",
+                                entry=region.id, field=f"views[{index + 1}]")
+    caution_ids = {c.id for c in safety.caution} if safety else set()
+    if safety and region_ids:
+        for flag in safety.red_flag:
+            for index, place in enumerate(flag.places):
+                if place not in region_ids:
+                    yield DataError(safety_path, f"names region '{place}', which regions.toml does not declare",
+                                    entry=flag.id, field=f"places[{index + 1}]")
 
     first_file: dict[str, Path] = {}
     for path, muscle in muscles:
@@ -239,17 +268,58 @@ def _cross_check(
             )
         else:
             first_file[muscle.id] = path
-        if not region_ids:
+        if region_ids:
+            for index, referral in enumerate(muscle.referral):
+                if referral.region not in region_ids:
+                    yield DataError(
+                        path,
+                        f"names region '{referral.region}', which regions.toml does not declare",
+                        entry=muscle.id,
+                        field=f"referral[{index + 1}].region",
+                    )
+        if safety:
+            yield from _caution_links(path, muscle, safety, caution_ids)
+    yield from _repeated_texts(muscles)
+
+
+_HEAT_WORDS = re.compile(r"\b(heat|heating|warm(?![\s-]up)|warmth|hot|soak|soaking|sauna)\b", re.IGNORECASE)
+"""Words that mean heat is applied ('warm up' is exercise, not heat)."""
+
+
+def _caution_links(path: Path, muscle: Muscle, safety: Safety, known: set[str]) -> Iterator[DataError]:
+    """Every named general caution exists, and every technique that uses heat links the heat caution."""
+    named = [("general_cautions", muscle.general_cautions)]
+    named += [(f"self_release[{i + 1}].cautions", t.cautions) for i, t in enumerate(muscle.self_release)]
+    named += [(f"stretches[{i + 1}].cautions", s.cautions) for i, s in enumerate(muscle.stretches)]
+    for field, ids in named:
+        for caution in ids:
+            if caution not in known:
+                yield DataError(path, f"names general caution '{caution}', which safety.toml does not declare",
+                                entry=muscle.id, field=field)
+    for index, technique in enumerate(muscle.self_release):
+        uses_heat = technique.tool is Tool.HEAT or _HEAT_WORDS.search(f"{technique.position} {technique.steps}")
+        linked = safety.cautions_for(technique, muscle)
+        if uses_heat and not any(Tool.HEAT in c.tools for c in linked):
+            yield DataError(path, "uses heat or warm water but links no heat caution (add it to 'cautions')",
+                            entry=muscle.id, field=f"self_release[{index + 1}]")
+
+
+def referral_warnings(muscles: list[tuple[Path, Muscle]]) -> Iterator[DataError]:
+    """A spillover zone more likely than every essential zone of its muscle breaks the guides' usual
+    order; it may be right (the guides say so), but then the file says why."""
+    for path, muscle in muscles:
+        essential = [r.likelihood for r in muscle.referral if r.zone is Zone.ESSENTIAL]
+        if not essential:
             continue
         for index, referral in enumerate(muscle.referral):
-            if referral.region not in region_ids:
+            if referral.zone is Zone.SPILLOVER and referral.likelihood > max(essential) and referral.why is None:
                 yield DataError(
                     path,
-                    f"names region '{referral.region}', which regions.toml does not declare",
+                    f"spillover zone '{referral.region}' ({referral.likelihood}) is more likely than every "
+                    f"essential zone (at most {max(essential)}); lower it, or say why in 'why'",
                     entry=muscle.id,
-                    field=f"referral[{index + 1}].region",
+                    field=f"referral[{index + 1}]",
                 )
-    yield from _repeated_texts(muscles)
 
 
 def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:

@@ -9,13 +9,15 @@ unique muscle id) are checked by :mod:`bodymap.knowledge.loading`, which sees al
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-SCHEMA_VERSION = 1
-"""The data format this code reads; ``regions.toml`` must declare the same number."""
+SCHEMA_VERSION = 2
+"""The data format this code reads; ``regions.toml`` and ``views.toml`` declare the same number.
+Version 2: regions name the views that draw them (``views``) instead of one ``view``."""
 
 Id = Annotated[
     str,
@@ -65,18 +67,6 @@ class Frozen(BaseModel):
         return value
 
 
-class View(str, Enum):
-    """Which of the two body diagrams a region is drawn on."""
-
-    FRONT = "front"
-    BACK = "back"
-
-
-VIEW_CHOICES: dict[str, View | None] = {"both": None} | {view.value: view for view in View}
-"""What the diagrams can show, by the names the command line, settings and window use:
-both views (None), or one of them."""
-
-
 class Side(str, Enum):
     """The person's own side (on the front view their left is on the viewer's right)."""
 
@@ -103,6 +93,7 @@ class Area(str, Enum):
     KNEE = "knee"
     LOWER_LEG = "lower_leg"
     FOOT = "foot"
+    PELVIC_FLOOR = "pelvic_floor"
 
     @property
     def label(self) -> str:
@@ -122,6 +113,7 @@ _AREA_LABELS = {
     Area.KNEE: "Knee",
     Area.LOWER_LEG: "Lower leg and ankle",
     Area.FOOT: "Foot",
+    Area.PELVIC_FLOOR: "Pelvic floor",
 }
 
 
@@ -130,7 +122,11 @@ class Region(Frozen):
 
     id: Id
     label: Text = Field(description="Plain-English name shown to people, e.g. 'Outer thigh'.")
-    view: View = Field(description="The diagram (front or back) the region is drawn on.")
+    views: tuple[Id, ...] = Field(
+        min_length=1,
+        description="Ids of the views (data/views.toml) that draw this region: the full body "
+        "view it lies on and any close-up that shows it. One id, one region, on every view.",
+    )
     paired: bool = Field(
         description="True when the region exists on the left and on the right as two "
         "separate patches; false for a single patch on the midline (sacrum, sternum)."
@@ -181,6 +177,11 @@ class Referral(Frozen):
         "region, on a 0-1 scale: about 0.9 for the first muscles listed, 0.5 commonly listed, "
         "0.2 occasional. Orders the muscles for a single region.",
     )
+    why: Text | None = Field(
+        default=None,
+        description="Only for a spillover zone that is more likely than every essential zone of the muscle: "
+        "why the pain guides rank it so (without it, validation warns).",
+    )
 
 
 class Tool(str, Enum):
@@ -203,6 +204,11 @@ class SelfRelease(Frozen):
     steps: Text = Field(description="What to do, step by step.")
     pressure: Text = Field(description="How hard to press, e.g. 'a 5 to 7 out of 10, tender but not sharp'.")
     duration: Text = Field(description="How long and how often, e.g. '30 to 90 seconds per spot, once or twice a day'.")
+    cautions: tuple[Id, ...] = Field(
+        default=(),
+        description="Ids of general cautions (safety.toml) this technique needs beyond those its tool brings, "
+        "e.g. 'varicose_veins' for rolling the calf.",
+    )
 
 
 class Stretch(Frozen):
@@ -211,6 +217,11 @@ class Stretch(Frozen):
     name: Text = Field(description="Short name of the stretch.")
     steps: Text = Field(description="How to do it, step by step.")
     hold: Text = Field(description="How long to hold and how many repetitions.")
+    cautions: tuple[Id, ...] = Field(
+        default=(),
+        description="Ids of general cautions (safety.toml) for this stretch, e.g. 'neck_extension' for a "
+        "neck stretch that looks up and turns.",
+    )
 
 
 class Source(Frozen):
@@ -243,6 +254,16 @@ class Muscle(Frozen):
     stretches: tuple[Stretch, ...] = Field(default=(), description="Stretches for the muscle, where one applies.")
     cautions: tuple[Text, ...] = Field(min_length=1, description="Safety notes: nerves, vessels and conditions to respect.")
     good_to_know: tuple[Text, ...] = Field(default=(), description="Practical insights: what it mimics, what to treat first.")
+    differentials: tuple[Text, ...] = Field(
+        default=(),
+        description="Other causes of the same pain that a person or therapist should keep in mind "
+        "(e.g. shingles before the rash), in plain words.",
+    )
+    general_cautions: tuple[Id, ...] = Field(
+        default=(),
+        description="Ids of general cautions (safety.toml) that apply to every technique for this muscle, "
+        "e.g. 'blood_thinners' and 'aneurysm' for the psoas.",
+    )
     sources: tuple[Source, ...] = Field(min_length=1, description="References for the anatomy and referral facts.")
 
     @field_validator("referral")
@@ -286,8 +307,29 @@ class RegionFile(Frozen):
 class RedFlag(Frozen):
     """A sign that sends a person to a clinician instead of to self-care."""
 
+    id: Id
     sign: Text = Field(description="What the person notices, in plain words.")
     why: Text = Field(description="Why it matters, in one sentence.")
+    places: tuple[Id, ...] = Field(
+        default=(),
+        description="Region ids where this flag matters most: when a person selects one of them, the flag "
+        "is shown beside the results, not only behind the Red flags button. Empty for flags of any place.",
+    )
+    qualities: tuple[Id, ...] = Field(
+        default=(),
+        description="Pain qualities (burning, tingling, numb...) that bring this flag beside the results.",
+    )
+
+
+class GeneralCaution(Frozen):
+    """A condition that changes how anyone should do self-care, shown once and linked from each technique."""
+
+    id: Id
+    title: Text = Field(description="Short name, e.g. 'Pregnancy'.")
+    text: Text = Field(description="What to do differently, in plain words.")
+    tools: tuple[Tool, ...] = Field(
+        default=(), description="Self-release tools this caution always applies to (e.g. heat for the heat caution)."
+    )
 
 
 class Safety(Frozen):
@@ -297,3 +339,24 @@ class Safety(Frozen):
     first_run: Text = Field(description="The notice shown the first time the app starts.")
     red_flags_intro: Text = Field(description="The sentence that introduces the red flags.")
     red_flag: tuple[RedFlag, ...] = Field(min_length=1, description="Signs that need a clinician now.")
+    caution: tuple[GeneralCaution, ...] = Field(
+        default=(), description="Conditions that change how anyone does self-care (pregnancy, blood thinners, heat...)."
+    )
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Safety:
+        for kind, ids in (("red flag", [f.id for f in self.red_flag]), ("caution", [c.id for c in self.caution])):
+            doubles = sorted({i for i in ids if ids.count(i) > 1})
+            if doubles:
+                raise ValueError(f"{kind} id(s) used twice: {', '.join(doubles)}")
+        return self
+
+    def flags_for(self, places: Set[str], qualities: Set[str] = frozenset()) -> tuple[RedFlag, ...]:
+        """The red flags that concern the chosen regions (or pain qualities), in file order."""
+        return tuple(f for f in self.red_flag if places & set(f.places) or qualities & set(f.qualities))
+
+    def cautions_for(self, technique: SelfRelease | Stretch, muscle: Muscle) -> tuple[GeneralCaution, ...]:
+        """The general cautions a technique links to: by its tool, by name, or named by its muscle."""
+        named = set(technique.cautions) | set(muscle.general_cautions)
+        tool = getattr(technique, "tool", None)
+        return tuple(c for c in self.caution if c.id in named or (tool is not None and tool in c.tools))

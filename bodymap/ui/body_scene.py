@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from bodymap.diagram import Diagram, Layer, Shape
-from bodymap.knowledge import Depth, Side, View, Zone
+from bodymap.knowledge import Depth, Side, Zone
 from bodymap.ui import style
 from bodymap.ui.state import SessionState
 
@@ -27,7 +27,7 @@ TITLE_Y = 6.0
 """Top of the titles, in scene units."""
 TRIGGER_SIZE = 6.0
 
-ShapeKey = tuple[View, Layer, str, Side | None]
+ShapeKey = tuple[str, Layer, str, Side | None]
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,14 @@ def _path(shape: Shape) -> QPainterPath:
 class BodyScene(QGraphicsScene):
     """Both diagrams side by side; restyles itself whenever the session state changes."""
 
-    def __init__(self, diagrams: Mapping[View, Diagram], state: SessionState, legend: bool = False, parent=None):
+    def __init__(self, diagrams: Mapping[str, Diagram], state: SessionState, legend: bool = False, parent=None):
         super().__init__(parent)
         # Hit-testing is answered by bodymap.diagram, so Qt's spatial index would only be
         # built and kept up to date for painting ~700 items: without it the window shows sooner.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.diagrams = diagrams
         self.state = state
-        self.frames: dict[View, QGraphicsRectItem] = {}
+        self.frames: dict[str, QGraphicsRectItem] = {}
         self.items_by_key: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
         self.selection_outlines: list[QGraphicsItem] = []
@@ -81,7 +81,7 @@ class BodyScene(QGraphicsScene):
         self._marked: tuple | None = None
         """The (selections, focus) the outlines and trigger point marks were drawn for."""
         self._build()
-        self.legend = Legend(state, self.frames[View.BACK]) if legend else None
+        self.legend = Legend(state, list(self.frames.values())[-1]) if legend else None
         self.hover = QGraphicsPathItem()
         self.hover.setPen(style.pen(style.HOVER, 2.5))
         self.hover.setZValue(10)
@@ -93,7 +93,7 @@ class BodyScene(QGraphicsScene):
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         x = 0.0
-        for view in (View.FRONT, View.BACK):
+        for view in self.state.kb.layout('both').views:
             diagram = self.diagrams[view]
             width, height = diagram.size
             frame = QGraphicsRectItem(0, 0, width, height)
@@ -112,7 +112,7 @@ class BodyScene(QGraphicsScene):
         bounds.setTop(TITLE_Y)
         self.setSceneRect(bounds.adjusted(-20, -10, 20, 20))
 
-    def _add_figure(self, view: View, diagram: Diagram, frame: QGraphicsRectItem) -> None:
+    def _add_figure(self, view: str, diagram: Diagram, frame: QGraphicsRectItem) -> None:
         """Static line work goes to the background; styled regions and muscles become items."""
         offset = frame.pos()
         self._static.append((offset, _path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4), QBrush(style.SKIN)))
@@ -153,19 +153,18 @@ class BodyScene(QGraphicsScene):
             painter.drawPath(path)
             painter.restore()
 
-    def _add_labels(self, view: View, frame: QGraphicsRectItem, width: float) -> None:
-        title = QGraphicsSimpleTextItem("FRONT" if view is View.FRONT else "BACK", frame)
+    def _add_labels(self, view: str, frame: QGraphicsRectItem, width: float) -> None:
+        title = QGraphicsSimpleTextItem(self.state.kb.view(view).title.upper(), frame)
         title.setFont(style.pixel_font(26, bold=True))
         title.setBrush(style.LABEL)
         rect = title.boundingRect()
         title.setPos((width - rect.width()) / 2, TITLE_Y - TOP)
         # The person's sides: on the front view their right is on the viewer's left.
-        left_x, right_x = (width - 40, 14) if view is View.FRONT else (14, width - 40)
-        for text, x in (("L", left_x), ("R", right_x)):
-            mark = QGraphicsSimpleTextItem(text, frame)
+        for caption in self.state.kb.view(view).captions:
+            mark = QGraphicsSimpleTextItem(caption.side.value[0].upper(), frame)
             mark.setFont(style.pixel_font(22, bold=True))
             mark.setBrush(style.LABEL)
-            mark.setPos(x, 250)
+            mark.setPos(caption.x - mark.boundingRect().width() / 2, caption.y)
 
     # -- styling from state ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -190,15 +189,15 @@ class BodyScene(QGraphicsScene):
         state = self.state
         looks: dict[ShapeKey, _Look] = {}
         for selection in state.selections:
-            view = state.kb.region(selection.region).view
-            looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED.rgba(), 90)
+            for view in state.kb.region(selection.region).views:
+                looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED.rgba(), 90)
         focus = state.focus
         for (region_id, side), zone in self._referral_zones(focus).items():
-            view = state.kb.region(region_id).view
-            if zone is Zone.ESSENTIAL:
-                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 170)
-            else:
-                looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 200, Qt.BrushStyle.Dense5Pattern)
+            for view in state.kb.region(region_id).views:
+                if zone is Zone.ESSENTIAL:
+                    looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 170)
+                else:
+                    looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 200, Qt.BrushStyle.Dense5Pattern)
         shown = [(r.muscle.id, r.side) for r in state.ranking]
         if focus is not None:
             shown.append(focus)
@@ -241,14 +240,14 @@ class BodyScene(QGraphicsScene):
             self.removeItem(outline)
         self.selection_outlines.clear()
         for selection in self.state.selections:
-            view = self.state.kb.region(selection.region).view
-            region = self.items_by_key.get((view, Layer.REGION, selection.region, selection.side))
-            if region is None:
-                continue
-            outline = QGraphicsPathItem(region.path(), self.frames[view])
-            outline.setPen(style.pen(style.SELECTED, 3.0))
-            outline.setZValue(7)
-            self.selection_outlines.append(outline)
+            for view in self.state.kb.region(selection.region).views:
+                region = self.items_by_key.get((view, Layer.REGION, selection.region, selection.side))
+                if region is None:
+                    continue
+                outline = QGraphicsPathItem(region.path(), self.frames[view])
+                outline.setPen(style.pen(style.SELECTED, 3.0))
+                outline.setZValue(7)
+                self.selection_outlines.append(outline)
 
     def _draw_trigger_points(self, focus) -> None:
         for mark in self._marks:
@@ -278,7 +277,7 @@ class BodyScene(QGraphicsScene):
         return halo
 
     # -- geometry queries the view forwards -----------------------------------------------
-    def locate(self, scene_pos: QPointF) -> tuple[View, tuple[float, float]] | None:
+    def locate(self, scene_pos: QPointF) -> tuple[str, tuple[float, float]] | None:
         """Which diagram a scene point falls on, and the point in that diagram's units."""
         for view, frame in self.frames.items():
             local = frame.mapFromScene(scene_pos)
@@ -286,7 +285,7 @@ class BodyScene(QGraphicsScene):
                 return view, (local.x(), local.y())
         return None
 
-    def view_rect(self, view: View | None) -> QRectF:
+    def view_rect(self, view: str | None) -> QRectF:
         """The scene rectangle showing one view (with its title), or both for None; with the legend if shown."""
         frames = list(self.frames.values()) if view is None else [self.frames[view]]
         rect = QRectF()
@@ -297,7 +296,7 @@ class BodyScene(QGraphicsScene):
             rect = rect.united(QRectF(rect.right(), rect.top(), legend.right() - rect.right() + 20, 1))
         return rect
 
-    def show_hover(self, view: View | None, layer: Layer, name: str | None, side: Side | None) -> None:
+    def show_hover(self, view: str | None, layer: Layer, name: str | None, side: Side | None) -> None:
         """Outline the region under the pointer (or hide the outline for None)."""
         item = self.items_by_key.get((view, layer, name, side)) if view and name else None
         if item is None:

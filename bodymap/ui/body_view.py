@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent, QNativeGestureEvent, QPainter, QPainterPa
 from PySide6.QtWidgets import QFrame, QGestureEvent, QGraphicsView, QPinchGesture
 
 from bodymap.diagram import Layer
-from bodymap.knowledge import Selection, Side, View
+from bodymap.knowledge import Selection, Side
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.state import SessionState
 
@@ -31,7 +31,7 @@ class BodyView(QGraphicsView):
         super().__init__(scene, parent)
         self.body = scene
         self.state = state
-        self.view_mode: View | None = None
+        self.view_mode: str | None = None
         self.zoom = 1.0
         self._press: QPoint | None = None
         self._dragging = False
@@ -51,7 +51,7 @@ class BodyView(QGraphicsView):
         )
 
     # -- view and zoom --------------------------------------------------------------------
-    def set_view_mode(self, view: View | None) -> None:
+    def set_view_mode(self, view: str | None) -> None:
         """Show both diagrams (None) or one of them, fitted to the window."""
         self.view_mode = view
         self.zoom = 1.0
@@ -160,7 +160,7 @@ class BodyView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def region_at(self, pos: QPoint) -> tuple[View, str, Side | None] | None:
+    def region_at(self, pos: QPoint) -> tuple[str, str, Side | None] | None:
         """The (view, region, side) under a viewport point; nothing on a view not shown."""
         located = self.body.locate(self.mapToScene(pos))
         if located is None or self.view_mode not in (None, located[0]):

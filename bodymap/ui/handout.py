@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 
 from bodymap.diagram import Diagram
-from bodymap.knowledge import KnowledgeBase, Muscle, Selection, View, describe
+from bodymap.knowledge import KnowledgeBase, Muscle, Selection, describe
 from bodymap.notes import Notes
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.muscle_html import referral_html, self_care_html
@@ -94,7 +94,7 @@ def _clause(text: str) -> str:
 def draw_handout(
     device: QPagedPaintDevice,
     kb: KnowledgeBase,
-    diagrams: Mapping[View, Diagram],
+    diagrams: Mapping[str, Diagram],
     selections: list[Selection],
     muscles: list[str],
     notes: Notes | None = None,

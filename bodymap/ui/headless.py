@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bodymap.diagram import load_diagrams
-from bodymap.knowledge import KnowledgeBase, Selection, View
+from bodymap.knowledge import KnowledgeBase, Selection
 from bodymap.ui.app import application
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.render import render_scene
@@ -15,18 +15,18 @@ from bodymap.ui.state import SessionState
 def render(
     kb: KnowledgeBase,
     output: Path,
-    view: View | None = None,
+    view: str | None = None,
     selections: list[Selection] | None = None,
     muscle: str | None = None,
 ) -> None:
-    """Render the diagrams (one view, or both for None) in the given state to ``output``."""
+    """Render the diagrams (a layout id; None for the default) in the given state to ``output``."""
     application(headless=True)
     state = SessionState(kb)
     state.set_selections(selections or [])
     if muscle is not None:
         state.focus_muscle(muscle)
-    scene = BodyScene(load_diagrams(), state, legend=True)
-    render_scene(scene, scene.view_rect(view), output)
+    scene = BodyScene(load_diagrams(kb.views), state, legend=True)
+    render_scene(scene, scene.view_rect(None if view in (None, 'both') else view), output)
 
 
 def handout(
@@ -48,4 +48,4 @@ def handout(
     writer.setTitle("bodymap: your pain map")
     writer.setCreator("bodymap")
     notes = Notes.load(set(kb.muscles))
-    return draw_handout(writer, kb, load_diagrams(), selections, muscles, notes, paper)
+    return draw_handout(writer, kb, load_diagrams(kb.views), selections, muscles, notes, paper)

@@ -21,7 +21,7 @@ def run(kb: KnowledgeBase, settings: Settings, warning: str | None, mode: Mode =
     says why saved settings could not be used (the window shows it)."""
     app = application()
     notes = None if mode is Mode.KIOSK else Notes.load(set(kb.muscles))
-    window = MainWindow(kb, load_diagrams(), settings, [warning] if warning else [], notes, mode)
+    window = MainWindow(kb, load_diagrams(kb.views), settings, [warning] if warning else [], notes, mode)
     if mode is Mode.KIOSK:
         window.showFullScreen()
     else:
@@ -39,16 +39,16 @@ def run(kb: KnowledgeBase, settings: Settings, warning: str | None, mode: Mode =
 def snapshot(
     kb: KnowledgeBase,
     output: Path,
-    view: str = "both",
+    view: str | None = None,
     selections: list[Selection] | None = None,
     muscle: str | None = None,
 ) -> None:
     """Save a screenshot of the real window in the given state (offscreen, default settings);
     ``view`` is one of VIEW_CHOICES' names."""
     app = application(headless=True)
-    window = MainWindow(kb, load_diagrams(), Settings(first_run_notice_seen=True))
+    window = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True))
     window.resize(*SNAPSHOT_SIZE)
-    window.set_view(view)
+    window.set_view(view or kb.views.default_layout)
     window.show()
     window.state.set_selections(selections or [])
     if muscle is not None:

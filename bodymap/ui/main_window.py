@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.diagram import Diagram
-from bodymap.knowledge import VIEW_CHOICES, KnowledgeBase, View
+from bodymap.knowledge import KnowledgeBase
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
 from bodymap.settings import Settings, SettingsFileKept, save_settings
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         kb: KnowledgeBase,
-        diagrams: Mapping[View, Diagram],
+        diagrams: Mapping[str, Diagram],
         settings: Settings | None = None,
         warnings: list[str] | None = None,
         notes: Notes | None = None,
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def set_view(self, name: str) -> None:
         """Show both diagrams or one ('both', 'front', 'back'), and remember the choice."""
         self.actions_by_id[f"view_{name}"].setChecked(True)
-        self.view.set_view_mode(VIEW_CHOICES[name])
+        self.view.set_view_mode(None if name == 'both' else name)
         if not self.kiosk and self.settings.last_view != name:
             self.settings.last_view = name
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEasingCurve, QRectF, QVariantAnimation, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from bodymap.diagram import Layer
-from bodymap.knowledge import Side, View, describe
+from bodymap.knowledge import Side, describe
 from bodymap.ui import style
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.body_view import BodyView
@@ -73,7 +73,7 @@ def step(state: SessionState, delta: int) -> None:
     state.set_focus(muscle_id, side)
 
 
-def focus_area(scene: BodyScene, state: SessionState) -> tuple[View | None, QRectF | None]:
+def focus_area(scene: BodyScene, state: SessionState) -> tuple[str | None, QRectF | None]:
     """The view, and the scene area on it, that show the selection and the muscle in focus."""
     focus = state.focus
     if focus is None:

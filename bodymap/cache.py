@@ -15,7 +15,7 @@ from bodymap import __version__
 from bodymap.paths import cache_dir
 from bodymap.storage import write_atomically
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the shape of cached JSON changes."""
 
 

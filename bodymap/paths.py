@@ -1,37 +1,38 @@
-"""The user's folders for bodymap: settings and notes (config), and derived data (cache).
+"""The user's folders for bodymap: settings and notes (config), the journal (data), derived data (cache).
 
-Environment variables override both, so tests and kiosk installs never touch a real home.
+platformdirs knows each platform's places; environment variables override them, so tests and
+kiosk installs never touch a real home.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
+import platformdirs
+
+APP = "bodymap"
 CONFIG_ENV = "BODYMAP_CONFIG_DIR"
+DATA_ENV = "BODYMAP_DATA_DIR"
 CACHE_ENV = "BODYMAP_CACHE_DIR"
 
 
+def _folder(env: str, default: str) -> Path:
+    override = os.environ.get(env)
+    return Path(override) if override else Path(default)
+
+
 def config_dir() -> Path:
-    """Where bodymap keeps settings and notes: ``$BODYMAP_CONFIG_DIR`` or the platform's place."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "bodymap"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "bodymap"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "bodymap"
+    """Where bodymap keeps settings and notes: ``$BODYMAP_CONFIG_DIR`` or the platform's config folder."""
+    return _folder(CONFIG_ENV, platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where bodymap keeps what a person records over time (the pain journal): ``$BODYMAP_DATA_DIR``
+    or the platform's data folder."""
+    return _folder(DATA_ENV, platformdirs.user_data_dir(APP, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Where derived data may be kept: ``$BODYMAP_CACHE_DIR`` or the platform's cache folder."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "bodymap" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "bodymap"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bodymap"
+    return _folder(CACHE_ENV, platformdirs.user_cache_dir(APP, appauthor=False))

@@ -16,6 +16,7 @@ import pytest  # noqa: E402
 os.environ["BODYMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bodymap-cache-")
 
 from bodymap.knowledge import KnowledgeBase, load_knowledge  # noqa: E402
+from bodymap.settings import Settings  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +29,16 @@ def _private_config(tmp_path_factory, monkeypatch):
 def kb() -> KnowledgeBase:
     """The real, shipped knowledge base."""
     return load_knowledge()
+
+
+@pytest.fixture
+def window(qtbot, kb):
+    """The desk window, shown, after the first-run notice was seen."""
+    from ui_helpers import desk_window
+
+    win = desk_window(kb, Settings(first_run_notice_seen=True))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -43,9 +43,21 @@ def test_muscles_json(capsys, kb):
 
 
 def test_query_json_fields(capsys):
-    ranked = _json(capsys, "query", "thigh_outer:left", "--json")
-    assert {"id", "name", "side", "score", "explains"} <= set(ranked[0])
+    answer = _json(capsys, "query", "thigh_outer:left", "--json")
+    ranked = answer["muscles"]
+    assert {"id", "name", "title", "side", "score", "explains", "why"} <= set(ranked[0])
     assert ranked[0]["explains"][0]["region"] == "thigh_outer"
+    assert answer["places"] == [{"region": "thigh_outer", "side": "left", "intensity": None}]
+
+
+def test_query_weighs_how_much_each_place_hurts(capsys, kb):
+    """The worst place leads: outer thigh at 8 and groin at 2 put an outer-thigh muscle first, and the
+    other way round a groin muscle."""
+    for worst, mild in (("thigh_outer", "groin"), ("groin", "thigh_outer")):
+        answer = _json(capsys, "query", f"{worst}:left=8", f"{mild}:left=2", "--json")
+        top = answer["muscles"][0]
+        assert worst in {e["region"] for e in top["explains"]}
+        assert [p["intensity"] for p in answer["places"]] == [8, 2]
 
 
 @pytest.mark.parametrize(

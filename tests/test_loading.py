@@ -19,6 +19,7 @@ def _copy_data(tmp_path: Path, muscles: list[str]) -> Path:
     (folder / "muscles").mkdir(parents=True)
     for name in ("views.toml", "regions.toml", "safety.toml"):
         shutil.copy(DATA / name, folder / name)
+    (folder / "search_terms.toml").write_text("schema_version = 2\n")  # terms name muscles not copied here
     for muscle_id in muscles:
         shutil.copy(DATA / "muscles" / f"{muscle_id}.toml", folder / "muscles" / f"{muscle_id}.toml")
     return folder

@@ -1,39 +1,88 @@
-"""Headless pictures: the render command draws the same scene the window shows."""
+"""Headless pictures: the render command draws the same scene the window shows, focus first."""
 
 from __future__ import annotations
+
+from xml.etree import ElementTree
 
 from PySide6.QtGui import QImage
 
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
 from bodymap.knowledge import Selection, Side
+from bodymap.session import Session
+from bodymap.ui import style
 from bodymap.ui.body_scene import BodyScene
-from bodymap.ui.state import SessionState
+from bodymap.ui.style import Part
 
 
-def test_render_hip_side_left_highlights_gluteals_and_tfl_on_the_left(qapp, kb, tmp_path):
+def _scene(kb, selections=(), focus=None):
+    session = Session(kb)
+    session.set_selections(selections)
+    if focus:
+        session.focus_on(*focus)
+    return session, BodyScene(session, load_diagrams(kb.views), "both")
+
+
+def test_render_hip_side_left_draws_the_candidates_on_the_left_only(qapp, kb, tmp_path):
     output = tmp_path / "hip.png"
     assert main(["render", "--view", "both", "--select", "hip_side:left", "--output", str(output)]) == 0
     image = QImage(str(output))
     assert not image.isNull() and image.width() > 1000
 
-    state = SessionState(kb)
-    state.set_selections([Selection("hip_side", Side.LEFT)])
-    scene = BodyScene(load_diagrams(kb.views), state)
+    session, scene = _scene(kb, [Selection("hip_side", Side.LEFT)])
+    drawn = {(name, side) for (_, layer, name, side) in scene._styled if layer is Layer.MUSCLE}
     for muscle in ("gluteus_medius", "gluteus_minimus", "tensor_fasciae_latae"):
-        assert state.rank_of(muscle, Side.LEFT) is not None
-        left = [i for (v, layer, n, s), i in scene.items_by_key.items() if layer is Layer.MUSCLE and n == muscle and s is Side.LEFT]
-        right = [i for (v, layer, n, s), i in scene.items_by_key.items() if layer is Layer.MUSCLE and n == muscle and s is Side.RIGHT]
-        assert left and all(i.brush().color().alpha() > 0 for i in left), muscle
-        assert right and all(i.brush().style().name == "NoBrush" for i in right), muscle
+        assert session.rank_of(muscle, Side.LEFT) is not None
+        assert (muscle, Side.LEFT) in drawn and (muscle, Side.RIGHT) not in drawn
 
 
-def test_render_writes_svg_and_pdf(qapp, tmp_path):
-    for suffix in ("svg", "pdf"):
-        output = tmp_path / f"out.{suffix}"
-        assert main(["render", "--view", "front", "--muscle", "gluteus_minimus", "--output", str(output)]) == 0
-        head = output.read_bytes()[:5]
-        assert head == (b"%PDF-" if suffix == "pdf" else head) and output.stat().st_size > 1000
+def test_the_focused_muscle_is_filled_and_the_others_are_quiet_outlines_with_badges(qapp, kb):
+    session, scene = _scene(kb, [Selection("groin", Side.RIGHT), Selection("thigh_inner", Side.RIGHT)])
+    focus = session.focus
+    parts = {key[2]: styled.part for key, styled in scene._styled.items()}
+    assert parts[focus[0]] is Part.FOCUS
+    quiet = [name for name, part in parts.items() if part is Part.CANDIDATE]
+    assert quiet and all(scene._items[k].brush().color().alpha() <= style.LOOKS[Part.CANDIDATE].fill_alpha
+                         for k in scene._styled if k[2] in quiet)
+    shown = {b.key[0] for b in scene.badges}
+    assert len(shown) == style.DEFAULT_SHOWN
+    ranks = sorted({b.rank for b in scene.badges})
+    assert ranks == sorted({session.rank_of(*b.key) for b in scene.badges})
+
+
+def test_a_muscle_has_one_colour_on_both_sides_and_in_the_list(qapp, kb):
+    session, scene = _scene(kb, [Selection("low_back", Side.LEFT), Selection("low_back", Side.RIGHT)])
+    by_muscle: dict[str, set[int]] = {}
+    for (_, _, name, _), styled in scene._styled.items():
+        by_muscle.setdefault(name, set()).add(styled.rgba)
+    assert by_muscle and all(len(colors) == 1 for colors in by_muscle.values())
+    colors = style.muscle_colors(session.ranking, session.focus[0])
+    assert all({colors[name].rgba()} == rgba for name, rgba in by_muscle.items())
+    assert all(c.name().upper() != style.PAIN.name().upper() for c in style.MUSCLE_COLORS)
+
+
+def test_badges_do_not_cover_each_other(qapp, kb):
+    _, scene = _scene(kb, [Selection("groin", Side.RIGHT), Selection("thigh_inner", Side.RIGHT)])
+    scene.set_pixel_scale(0.45)
+    gap = 2 * style.BADGE_RADIUS / 0.45
+    points = [b.scenePos() for b in scene.badges]
+    for i, a in enumerate(points):
+        for b in points[i + 1:]:
+            assert (a - b).manhattanLength() >= gap * 0.99
+
+
+def test_render_writes_svg_with_named_badges_and_pdf(qapp, tmp_path):
+    svg = tmp_path / "g.svg"
+    assert main(["render", "--select", "groin:right", "thigh_inner:right", "--output", str(svg)]) == 0
+    root = ElementTree.parse(svg).getroot()
+    badges = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "rank-badge"]
+    assert len({b.get("data-muscle") for b in badges}) == style.DEFAULT_SHOWN
+    assert {b.get("data-side") for b in badges} == {"right"}
+    assert sum(b.get("data-focus") == "true" for b in badges) == 1
+    assert "adductor_brevis" in {b.get("data-muscle") for b in badges}
+    pdf = tmp_path / "out.pdf"
+    assert main(["render", "--view", "front", "--muscle", "gluteus_minimus", "--output", str(pdf)]) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 1000
 
 
 def test_render_rejects_an_unknown_format(capsys, tmp_path):
@@ -41,13 +90,19 @@ def test_render_rejects_an_unknown_format(capsys, tmp_path):
     assert "must end in" in capsys.readouterr().err
 
 
-def test_referral_pattern_of_the_focused_muscle_is_drawn(qapp, kb):
-    state = SessionState(kb)
-    state.set_focus("gluteus_minimus", Side.LEFT)
-    scene = BodyScene(load_diagrams(kb.views), state)
-    essential = scene.items_by_key[("front", Layer.REGION, "thigh_outer", Side.LEFT)]
-    spill = scene.items_by_key[("front", Layer.REGION, "lower_leg_outer", Side.LEFT)]
-    other_side = scene.items_by_key[("front", Layer.REGION, "thigh_outer", Side.RIGHT)]
-    assert essential.brush().style().name == "SolidPattern"
-    assert spill.brush().style().name == "Dense5Pattern"
-    assert other_side.brush().style().name == "NoBrush"
+def test_the_pain_pattern_of_the_focused_muscle_sits_above_the_muscles(qapp, kb):
+    session, scene = _scene(kb, focus=("gluteus_minimus", Side.LEFT))
+    essential = scene._zones[("front", Layer.REGION, "thigh_outer", Side.LEFT)]
+    spill = scene._zones[("front", Layer.REGION, "lower_leg_outer", Side.LEFT)]
+    assert essential.isVisible() and essential.part is Part.ESSENTIAL
+    assert spill.isVisible() and spill.part is Part.SPILLOVER
+    assert ("front", Layer.REGION, "thigh_outer", Side.RIGHT) not in scene._zones
+    muscle_z = max(scene._items[k].zValue() for k in scene._styled)
+    assert essential.zValue() > muscle_z
+    assert scene._selected == {} or all(i.zValue() > essential.zValue() for i in scene._selected.values())
+
+
+def test_a_muscle_found_by_search_is_drawn_in_its_colour_not_the_pain_red(qapp, kb):
+    _, scene = _scene(kb, focus=("piriformis", None))
+    colors = {styled.rgba for styled in scene._styled.values()}
+    assert style.PAIN.rgba() not in colors and colors

@@ -26,6 +26,15 @@ class TriggerPointMark:
 
 
 @dataclass(frozen=True)
+class Fibres:
+    """The fibre lines drawn inside one muscle on one side: the texture of the muscle in focus."""
+
+    muscle: str
+    side: Side
+    lines: tuple[Ring, ...]
+
+
+@dataclass(frozen=True)
 class Polyline:
     """Non-interactive line art (collarbone, kneecap...)."""
 
@@ -45,10 +54,16 @@ class Diagram:
     trigger_points: tuple[TriggerPointMark, ...]
     details: tuple[Polyline, ...]
     source: Path
+    fibres: tuple[Fibres, ...] = ()
     _index: dict[tuple[Layer, str, Side | None], Shape] = field(init=False, repr=False, compare=False)
+    _fibres: dict[tuple[str, Side], Fibres] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {(s.layer, s.name, s.side): s for s in self.shapes})
+        object.__setattr__(self, "_fibres", {(f.muscle, f.side): f for f in self.fibres})
+
+    def fibres_of(self, muscle: str, side: Side) -> Fibres | None:
+        return self._fibres.get((muscle, side))
 
     def layer(self, layer: Layer) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.layer is layer)
@@ -91,7 +106,7 @@ def diagram_to_json(diagram: Diagram) -> str:
 
     def shape(s: Shape) -> dict:
         return {"layer": s.layer.value, "name": s.name, "side": s.side.value if s.side else None,
-                "rings": [_flat(ring) for ring in s.rings]}
+                "rings": [_flat(ring) for ring in s.rings], "anchors": _flat(s.anchors)}
 
     return json.dumps({
         "view": diagram.view,
@@ -100,6 +115,7 @@ def diagram_to_json(diagram: Diagram) -> str:
         "shapes": [shape(s) for s in diagram.shapes],
         "trigger_points": [[m.muscle, m.point, m.side.value, m.center] for m in diagram.trigger_points],
         "details": [[_flat(line.points), line.closed] for line in diagram.details],
+        "fibres": [[f.muscle, f.side.value, [_flat(line) for line in f.lines]] for f in diagram.fibres],
     }, separators=(",", ":"))
 
 
@@ -109,7 +125,7 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
 
     def shape(d: dict) -> Shape:
         return Shape(Layer(d["layer"]), str(d["name"]), Side(d["side"]) if d["side"] else None,
-                     tuple(_points(r) for r in d["rings"]))
+                     tuple(_points(r) for r in d["rings"]), _points(d["anchors"]))
 
     width, height = data["size"]
     return Diagram(
@@ -123,4 +139,7 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
         ),
         details=tuple(Polyline(_points(points), bool(closed)) for points, closed in data["details"]),
         source=source,
+        fibres=tuple(
+            Fibres(str(m), Side(side), tuple(_points(line) for line in lines)) for m, side, lines in data["fibres"]
+        ),
     )

@@ -36,6 +36,10 @@ class Shape:
     name: str
     side: Side | None
     rings: tuple[Ring, ...]
+    anchors: tuple[Point, ...] = field(default=(), compare=False)
+    """Points well inside the shape, best first, spread along its length: where a badge or label can
+    go (several, so badges of neighbouring shapes need not cover each other). Computed once, when
+    the diagram is read, by :func:`label_points`."""
     bbox: tuple[float, float, float, float] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,17 +67,7 @@ class Shape:
 
     def interior_point(self) -> Point:
         """A point well inside the shape (far from its edges), for labels and tests."""
-        x0, y0, x1, y1 = self.bbox
-        best, best_distance = ((x0 + x1) / 2, (y0 + y1) / 2), -1.0
-        steps = 24
-        for i in range(1, steps):
-            for j in range(1, steps):
-                x, y = x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * j / steps
-                if self.contains(x, y):
-                    distance = self.distance_to_edge(x, y)
-                    if distance > best_distance:
-                        best, best_distance = (x, y), distance
-        return best
+        return self.anchors[0] if self.anchors else label_points(self, 1)[0]
 
     def distance_to_edge(self, x: float, y: float) -> float:
         return min(
@@ -103,6 +97,27 @@ def _segment_distance(x: float, y: float, a: Point, b: Point) -> float:
     length2 = dx * dx + dy * dy
     t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / length2))
     return math.hypot(x - (ax + t * dx), y - (ay + t * dy))
+
+
+def label_points(shape: Shape, count: int = 5, steps: int = 24) -> tuple[Point, ...]:
+    """Up to ``count`` points deep inside ``shape``: the deepest of each of ``count`` slices along its
+    longer side, deepest first (the first is the deepest point found overall)."""
+    x0, y0, x1, y1 = shape.bbox
+    tall = (y1 - y0) >= (x1 - x0)
+    best: dict[int, tuple[float, Point]] = {}
+    fallback: Point = ((x0 + x1) / 2, (y0 + y1) / 2)
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x, y = x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * j / steps
+            if not shape.contains(x, y):
+                continue
+            along = (j if tall else i) * count // steps
+            depth = shape.distance_to_edge(x, y)
+            if depth > best.get(along, (-1.0, fallback))[0]:
+                best[along] = (depth, (x, y))
+    if not best:
+        return (fallback,)
+    return tuple(point for _, point in sorted(best.values(), key=lambda item: -item[0]))
 
 
 def row_intervals(shape: Shape, y: float) -> list[tuple[float, float]]:

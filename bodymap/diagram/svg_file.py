@@ -17,8 +17,8 @@ from pathlib import Path as FilePath
 from xml.etree.ElementTree import ParseError
 
 from bodymap import cache
-from bodymap.diagram.diagram import Diagram, Polyline, TriggerPointMark, diagram_from_json, diagram_to_json
-from bodymap.diagram.shapes import Layer, Point, Ring, Shape
+from bodymap.diagram.diagram import Diagram, Fibres, Polyline, TriggerPointMark, diagram_from_json, diagram_to_json
+from bodymap.diagram.shapes import Layer, Point, Ring, Shape, label_points
 from bodymap.knowledge.model import Side
 
 MAX_SVG_BYTES = 8 * 1024 * 1024
@@ -26,6 +26,7 @@ _FLATNESS = 2.5
 """Target length, in diagram units (1/600 of the figure's width box), of a flattened curve step."""
 _ID = re.compile(r"^(region|muscle)\.([a-z][a-z0-9_]*)(?:\.(left|right))?$")
 _TP_ID = re.compile(r"^tp\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\.(left|right)$")
+_FIBRE_ID = re.compile(r"^fibres\.([a-z][a-z0-9_]*)\.(left|right)$")
 
 
 class DiagramError(ValueError):
@@ -54,7 +55,7 @@ def read_diagram(path: FilePath, view: str) -> Diagram:
 
 def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
     # svgelements is needed only here: a cached diagram, and every text command, skip its import.
-    from svgelements import SVG, Circle, Group, Shape as SvgShape
+    from svgelements import SVG, Circle, Group, Path, Shape as SvgShape
 
     try:
         # Parse the very bytes that were checked, not the file again.
@@ -67,6 +68,7 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
     marks: list[TriggerPointMark] = []
     silhouette: Shape | None = None
     details: list[Polyline] = []
+    fibres: list[Fibres] = []
     for element in svg.elements():
         element_id = getattr(element, "id", None)
         if element_id == "details" and isinstance(element, Group):
@@ -88,7 +90,13 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
             if not all(map(math.isfinite, center)):
                 raise DiagramError(f"{path}: element '{element_id}': the centre is not a finite point")
             marks.append(TriggerPointMark(match.group(1), match.group(2), Side(match.group(3)), center))
-        elif element_id.startswith(("region.", "muscle.", "tp.")):
+        elif match := _FIBRE_ID.match(element_id):
+            try:
+                lines = tuple(ring for ring in _flatten(Path(element)) if len(ring) >= 2)
+            except (ValueError, OverflowError, ZeroDivisionError, TypeError) as exc:
+                raise DiagramError(f"{path}: element '{element_id}': unusable geometry ({exc})") from None
+            fibres.append(Fibres(match.group(1), Side(match.group(2)), lines))
+        elif element_id.startswith(("region.", "muscle.", "tp.", "fibres.")):
             raise DiagramError(f"{path}: element id '{element_id}' does not follow the naming contract")
     if silhouette is None:
         raise DiagramError(f"{path}: no element with id 'silhouette'")
@@ -104,6 +112,7 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
         trigger_points=tuple(marks),
         details=tuple(details),
         source=path,
+        fibres=tuple(fibres),
     )
 
 
@@ -129,7 +138,7 @@ def _shape(path: FilePath, element, layer: Layer, name: str, side: Side | None) 
         raise DiagramError(f"{path}: element '{element.id}': unusable geometry ({exc})") from None
     if not rings:
         raise DiagramError(f"{path}: element '{element.id}' has no area")
-    return Shape(layer, name, side, rings)
+    return Shape(layer, name, side, rings, label_points(Shape(layer, name, side, rings)))
 
 
 def _flatten(path) -> list[Ring]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bodymap.knowledge.errors import DataError, UnknownId
 from bodymap.knowledge.model import Muscle, Region, Safety
+from bodymap.knowledge.terms import SearchTerm
 from bodymap.knowledge.views import Layout, ViewFile, ViewSpec
 
 
@@ -18,6 +19,7 @@ class KnowledgeBase:
 
     views: ViewFile
     safety: Safety
+    terms: tuple[SearchTerm, ...]
     regions: Mapping[str, Region]
     muscles: Mapping[str, Muscle]
     folder: Path

@@ -20,12 +20,14 @@ from bodymap import cache
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.errors import DataError, DataErrors
 from bodymap.knowledge.model import TRUSTED, Muscle, Region, RegionFile, Safety, Tool, Zone
+from bodymap.knowledge.terms import SearchTerm, TermsFile
 from bodymap.knowledge.views import ViewFile
 from bodymap.resources import resource_dir
 
 VIEWS_FILE = "views.toml"
 REGIONS_FILE = "regions.toml"
 SAFETY_FILE = "safety.toml"
+TERMS_FILE = "search_terms.toml"
 MUSCLES_DIR = "muscles"
 _MIN_SHARED_TEXT = 60
 """Texts at least this long must not be repeated across muscles (a copy-paste check)."""
@@ -39,20 +41,24 @@ class _Snapshot(BaseModel):
 
     views: ViewFile
     safety: Safety
+    terms: tuple[SearchTerm, ...]
     regions: tuple[Region, ...]
     muscles: tuple[Muscle, ...]
 
 
-def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
+def load_knowledge(folder: Path | None = None, trust_cache: bool = True) -> KnowledgeBase:
     """Load and validate a data folder; raise DataErrors listing every problem.
 
     The shipped data (no ``folder``) is read through the cache: its files were validated
     when the cache entry was made, and the entry is keyed by their exact bytes.
+    ``trust_cache=False`` (what ``bodymap validate`` uses) checks the sources themselves.
     """
     if folder is not None:
         return _load_checked(Path(folder))
     folder = resource_dir("data")
-    files = [folder / VIEWS_FILE, folder / REGIONS_FILE, folder / SAFETY_FILE,
+    if not trust_cache:
+        return _load_checked(folder)
+    files = [folder / VIEWS_FILE, folder / REGIONS_FILE, folder / SAFETY_FILE, folder / TERMS_FILE,
              *sorted((folder / MUSCLES_DIR).glob("*.toml"))]
     try:
         key = cache.digest(p.name.encode() + p.read_bytes() for p in files)
@@ -65,6 +71,7 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
             return KnowledgeBase(
                 views=snapshot.views,
                 safety=snapshot.safety,
+                terms=snapshot.terms,
                 regions={r.id: r for r in snapshot.regions},
                 muscles={m.id: m for m in snapshot.muscles},
                 folder=folder,
@@ -73,7 +80,8 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
             pass
     kb = _load_checked(folder)
     snapshot = _Snapshot(
-        views=kb.views, safety=kb.safety, regions=tuple(kb.regions.values()), muscles=tuple(kb.muscles.values())
+        views=kb.views, safety=kb.safety, terms=kb.terms, regions=tuple(kb.regions.values()),
+        muscles=tuple(kb.muscles.values()),
     )
     cache.write("knowledge", key, snapshot.model_dump_json())
     return kb
@@ -87,13 +95,17 @@ def _load_checked(folder: Path) -> KnowledgeBase:
     views = _load_plain(folder / VIEWS_FILE, ViewFile, errors)
     regions = _load_regions(folder / REGIONS_FILE, errors)
     safety = _load_plain(folder / SAFETY_FILE, Safety, errors)
+    terms = _load_plain(folder / TERMS_FILE, TermsFile, errors)
     muscles = _load_muscles(folder / MUSCLES_DIR, errors)
     errors.extend(_cross_check(folder, views, regions, safety, muscles))
-    if errors or safety is None or views is None:
+    if terms is not None:
+        errors.extend(_term_links(folder / TERMS_FILE, terms, {r.id for r in regions}, {m.id for _, m in muscles}))
+    if errors or safety is None or views is None or terms is None:
         raise DataErrors(errors)
     return KnowledgeBase(
         views=views,
         safety=safety,
+        terms=terms.term,
         warnings=tuple(referral_warnings(muscles)),
         regions={r.id: r for r in regions},
         muscles={m.id: m for _, m in sorted(muscles, key=lambda fm: fm[1].name.lower())},
@@ -302,6 +314,16 @@ def _caution_links(path: Path, muscle: Muscle, safety: Safety, known: set[str]) 
         if uses_heat and not any(Tool.HEAT in c.tools for c in linked):
             yield DataError(path, "uses heat or warm water but links no heat caution (add it to 'cautions')",
                             entry=muscle.id, field=f"self_release[{index + 1}]")
+
+
+def _term_links(path: Path, terms: TermsFile, regions: set[str], muscles: set[str]) -> Iterator[DataError]:
+    for term in terms.term:
+        for field, ids, known, kind in (("regions", term.regions, regions, "region"),
+                                        ("muscles", term.muscles, muscles, "muscle")):
+            for index, target in enumerate(ids):
+                if known and target not in known:
+                    yield DataError(path, f"names {kind} '{target}', which does not exist", entry=term.text,
+                                    field=f"{field}[{index + 1}]")
 
 
 def referral_warnings(muscles: list[tuple[Path, Muscle]]) -> Iterator[DataError]:

@@ -144,6 +144,17 @@ class Region(Frozen):
         return self.label if side is None else f"{self.label}, {side.value}"
 
 
+class Quality(str, Enum):
+    """How a pain feels, as a person describes it; some qualities point to a nerve rather than a muscle."""
+
+    ACHING = "aching"
+    BURNING = "burning"
+    TINGLING = "tingling"
+    NUMB = "numb"
+    SHARP = "sharp"
+    THROBBING = "throbbing"
+
+
 class Depth(str, Enum):
     """How a muscle lies: superficial muscles can be felt under the skin, deep ones cannot."""
 
@@ -315,7 +326,7 @@ class RedFlag(Frozen):
         description="Region ids where this flag matters most: when a person selects one of them, the flag "
         "is shown beside the results, not only behind the Red flags button. Empty for flags of any place.",
     )
-    qualities: tuple[Id, ...] = Field(
+    qualities: tuple[Quality, ...] = Field(
         default=(),
         description="Pain qualities (burning, tingling, numb...) that bring this flag beside the results.",
     )

@@ -1,4 +1,9 @@
-"""Find muscles and regions by the words people use: names, synonyms, region labels."""
+"""Find muscles, places and complaints by the words people use.
+
+Every entry is one complete choice: a muscle to show, or places with the side said (left, right
+or both sides), so choosing never silently guesses a side. Typed text that names a place without
+a side matches all its choices, and the search box offers them instead of taking one.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +12,84 @@ from enum import Enum
 
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.model import Side
+from bodymap.knowledge.selection import Selection
 
 
 class Kind(str, Enum):
     MUSCLE = "muscle"
-    REGION = "region"
+    PLACE = "place"
 
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One completion: the text shown, and what choosing it means."""
+    """One completion: the text shown, the words it answers to, and what choosing it does."""
 
     text: str
     kind: Kind
-    target: str
-    side: Side | None = None
+    muscle: str | None = None
+    selections: tuple[Selection, ...] = ()
+    stem: str = ""
+    """The words without the side ('Low back' for 'Low back, left'): typing them offers every side."""
 
 
-def search_entries(kb: KnowledgeBase) -> list[SearchEntry]:
-    """Every searchable name: muscles with their synonyms, then each side of every region."""
+def _folded(text: str) -> str:
+    return " ".join(text.lower().replace("(", " ").replace(")", " ").split())
+
+
+def search_entries(kb: KnowledgeBase, name_on) -> list[SearchEntry]:
+    """Every searchable choice: muscles and their synonyms, each side of every region (and both
+    sides), and the complaints of search_terms.toml. ``name_on(label, side)`` words a place on a
+    side (None: both sides), so the entries read like the rest of the app."""
     entries: list[SearchEntry] = []
     for muscle in kb.muscles.values():
-        entries.append(SearchEntry(muscle.name, Kind.MUSCLE, muscle.id))
-        entries.extend(SearchEntry(f"{s} ({muscle.name})", Kind.MUSCLE, muscle.id) for s in muscle.synonyms)
+        entries.append(SearchEntry(muscle.name, Kind.MUSCLE, muscle=muscle.id, stem=muscle.name))
+        entries.extend(
+            SearchEntry(f"{synonym} ({muscle.name})", Kind.MUSCLE, muscle=muscle.id, stem=synonym)
+            for synonym in muscle.synonyms
+        )
     for region in kb.regions.values():
-        entries.extend(SearchEntry(region.name_on(side), Kind.REGION, region.id, side) for side in region.sides)
+        entries.extend(_place_entries(kb, region.label, [region.id], name_on))
+    for term in kb.terms:
+        if term.muscles:
+            muscle = kb.muscle(term.muscles[0])
+            entries.append(SearchEntry(f"{term.text} ({muscle.name})", Kind.MUSCLE, muscle=muscle.id, stem=term.text))
+        else:
+            entries.extend(_place_entries(kb, term.text, list(term.regions), name_on))
     return entries
 
 
-def find(kb: KnowledgeBase, text: str) -> SearchEntry | None:
-    """The best entry for typed text: an exact name, else a name starting with it, else one containing it."""
-    wanted = " ".join(text.lower().split())
+def _place_entries(kb: KnowledgeBase, label: str, region_ids: list[str], name_on) -> list[SearchEntry]:
+    """A place on the left, on the right and on both sides (or once, when it lies on the midline)."""
+
+    def pick(sides: tuple[Side, ...]) -> tuple[Selection, ...]:
+        return tuple(
+            Selection(r, side) if kb.region(r).paired else Selection(r)
+            for r in region_ids for side in (sides if kb.region(r).paired else (None,))
+        )
+
+    if not any(kb.region(r).paired for r in region_ids):
+        return [SearchEntry(label, Kind.PLACE, selections=pick(()), stem=label)]
+    return [
+        SearchEntry(name_on(label, Side.LEFT), Kind.PLACE, selections=pick((Side.LEFT,)), stem=label),
+        SearchEntry(name_on(label, Side.RIGHT), Kind.PLACE, selections=pick((Side.RIGHT,)), stem=label),
+        SearchEntry(name_on(label, None), Kind.PLACE, selections=pick(tuple(Side)), stem=label),
+    ]
+
+
+def matches(entries: list[SearchEntry], text: str) -> list[SearchEntry]:
+    """The entries typed text picks: exact names first; else every choice of a place or muscle the
+    text names without a side; else names starting with it, else containing it."""
+    wanted = _folded(text)
     if not wanted:
-        return None
-    entries = search_entries(kb)
+        return []
     for test in (
-        lambda e: e.text.lower() == wanted,
-        lambda e: e.text.lower().startswith(wanted),
-        lambda e: any(word.startswith(wanted) for word in e.text.lower().replace("(", " ").split()),
-        lambda e: wanted in e.text.lower(),
+        lambda e: _folded(e.text) == wanted,
+        lambda e: _folded(e.stem) == wanted,
+        lambda e: _folded(e.text).startswith(wanted) or _folded(e.stem).startswith(wanted),
+        lambda e: any(word.startswith(wanted) for word in _folded(e.text).split()),
+        lambda e: wanted in _folded(e.text),
     ):
-        for entry in entries:
-            if test(entry):
-                return entry
-    return None
+        found = [e for e in entries if test(e)]
+        if found:
+            return found
+    return []

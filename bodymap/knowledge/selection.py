@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -52,9 +53,20 @@ def parse_selection(kb: KnowledgeBase, text: str) -> list[Selection]:
 
 def parse_selections(kb: KnowledgeBase, texts: Iterable[str]) -> list[Selection]:
     """Parse several selections, dropping repeats while keeping the order given."""
-    out: list[Selection] = []
+    return list(parse_places(kb, texts))
+
+
+def parse_places(kb: KnowledgeBase, texts: Iterable[str]) -> dict[Selection, int | None]:
+    """Parse ``REGION[:SIDE][=INTENSITY]`` items (intensity 0-10, how much it hurts there), in order,
+    repeats dropped; the value is the intensity, or None where none was given."""
+    out: dict[Selection, int | None] = {}
     for text in texts:
-        for selection in parse_selection(kb, text):
-            if selection not in out:
-                out.append(selection)
+        place, equals, amount = text.partition("=")
+        intensity = None
+        if equals:
+            if not re.fullmatch(r"[0-9]{1,2}", amount.strip()) or not 0 <= int(amount) <= 10:
+                raise SelectionError(f"intensity must be a whole number from 0 to 10, not '{amount}' (in '{text}')")
+            intensity = int(amount)
+        for selection in parse_selection(kb, place):
+            out.setdefault(selection, intensity)
     return out

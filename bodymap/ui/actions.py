@@ -1,86 +1,132 @@
-"""The window's commands, declared once as data: id, text, shortcuts, and the modes that allow them.
+"""The window's commands, declared once as data: id, words, shortcuts, menu, and the modes that allow them.
 
-Modes differ by which actions exist, not by branches in the window: a kiosk visitor simply
-has no Quit, Print or Save action to trigger, by menu or by shortcut.
+Modes differ by which actions are enabled, not by branches in the window: a kiosk visitor simply
+has no Quit, Print or Save action to trigger, by menu or by shortcut. The view actions are made
+from the view registry (data/views.toml), so a new close-up gets its menu entry without code.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-
-class Mode(str, Enum):
-    NORMAL = "normal"
-    PRESENT = "present"
-    KIOSK = "kiosk"
-
+from bodymap.i18n import _
+from bodymap.knowledge.base import KnowledgeBase
+from bodymap.session import Mode
 
 EVERY_MODE = frozenset(Mode)
-DESK = frozenset({Mode.NORMAL, Mode.PRESENT})
+DESK = frozenset({Mode.NORMAL, Mode.PRESENTING})
 """Modes used by a therapist at a desk: files, printing and quitting are allowed."""
+IN_USE = frozenset({Mode.NORMAL, Mode.PRESENTING, Mode.KIOSK_ACTIVE})
+"""Modes where someone is using the map (not the kiosk's welcome screen)."""
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
-    text: str
+    text: Callable[[], str]
+    """The words, looked up when the action is made (so they follow the language)."""
     shortcuts: tuple[str, ...] = ()
-    tip: str = ""
-    checkable: bool = False
-    modes: frozenset[Mode] = EVERY_MODE
     menu: str = ""
-    """Menu it appears in ('' for none); menus exist only outside kiosk mode."""
+    """Menu it appears in: 'file', 'edit', 'view' or 'help' ('' for none)."""
+    modes: frozenset[Mode] = EVERY_MODE
+    checkable: bool = False
+    tip: Callable[[], str] | None = None
+    standard: QKeySequence.StandardKey | None = None
+    """A platform shortcut to add (Undo is Ctrl+Z here, Cmd+Z on a Mac)."""
 
 
-ACTIONS = (
-    ActionSpec("save_pdf", "Save handout as PDF…", ("Ctrl+S",), "Save the client handout as a PDF", modes=DESK, menu="File"),
-    # Allowed in a kiosk only when the operator configured it (the window then gives it a handler).
-    ActionSpec("print", "Print handout…", ("Ctrl+P",), "Print the client handout", menu="File"),
-    ActionSpec("quit", "Quit", ("Ctrl+Q",), "Quit bodymap", modes=DESK, menu="File"),
-    ActionSpec("view_both", "Front and back", ("Ctrl+1",), "Show both diagrams", checkable=True, menu="View"),
-    ActionSpec("view_front", "Front", ("Ctrl+2",), "Show the front diagram", checkable=True, menu="View"),
-    ActionSpec("view_back", "Back", ("Ctrl+3",), "Show the back diagram", checkable=True, menu="View"),
-    ActionSpec("zoom_in", "Zoom in", ("+", "=", "Ctrl++"), "Zoom in (+)", menu="View"),
-    ActionSpec("zoom_out", "Zoom out", ("-", "Ctrl+-"), "Zoom out (-)", menu="View"),
-    ActionSpec("zoom_fit", "Fit", ("0", "Ctrl+0"), "Fit the diagrams to the window", menu="View"),
-    ActionSpec("present", "Presentation mode", ("F5",), "Large type and one big view, for explaining at the table",
-               checkable=True, modes=DESK, menu="View"),
-    ActionSpec("next_muscle", "Next muscle", ("PgDown", "Right", "Down", "Space"), "Show the next candidate muscle",
-               modes=frozenset({Mode.PRESENT})),
-    ActionSpec("previous_muscle", "Previous muscle", ("PgUp", "Left", "Up"), "Show the previous candidate muscle",
-               modes=frozenset({Mode.PRESENT})),
-    ActionSpec("clear", "Clear", ("Esc",), "Clear every selection (Esc)", modes=DESK),
-    ActionSpec("search", "Search", ("Ctrl+F",), "Search muscles and regions (Ctrl+F)"),
-    ActionSpec("red_flags", "Red flags", (), "When to see a clinician now", menu="Help"),
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("save_pdf", lambda: _("Save handout as PDF…"), ("Ctrl+S",), "file", DESK),
+    ActionSpec("print", lambda: _("Print handout…"), ("Ctrl+P",), "file", DESK),
+    ActionSpec("quit", lambda: _("Quit"), ("Ctrl+Q",), "file", DESK),
+    ActionSpec("undo", lambda: _("Undo"), ("Ctrl+Z",), "edit", IN_USE),
+    ActionSpec("redo", lambda: _("Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", IN_USE),
+    ActionSpec("clear", lambda: _("Clear the map"), ("Ctrl+Backspace",), "edit", IN_USE,
+               tip=lambda: _("Clear every place and the muscle shown (Undo brings them back)")),
+    ActionSpec("search", lambda: _("Find…"), ("Ctrl+F",), "edit", IN_USE),
+    ActionSpec("zoom_in", lambda: _("Zoom in"), ("+", "=", "Ctrl++"), "view", IN_USE),
+    ActionSpec("zoom_out", lambda: _("Zoom out"), ("-", "Ctrl+-"), "view", IN_USE),
+    ActionSpec("zoom_fit", lambda: _("Fit to window"), ("0", "Ctrl+0"), "view", IN_USE),
+    ActionSpec("present", lambda: _("Presentation mode"), ("F5",), "view", DESK, checkable=True,
+               tip=lambda: _("Full screen, large type, one muscle at a time: for explaining at the table")),
+    ActionSpec("next_muscle", lambda: _("Next muscle"), ("PgDown", "Right", "Down", "Space"), "",
+               frozenset({Mode.PRESENTING})),
+    ActionSpec("previous_muscle", lambda: _("Previous muscle"), ("PgUp", "Left", "Up"), "",
+               frozenset({Mode.PRESENTING})),
+    ActionSpec("leave_presentation", lambda: _("Leave presentation mode"), ("Esc",), "",
+               frozenset({Mode.PRESENTING})),
+    ActionSpec("red_flags", lambda: _("Red flags"), (), "help", EVERY_MODE),
 )
+MENUS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("file", lambda: _("&File")),
+    ("edit", lambda: _("&Edit")),
+    ("view", lambda: _("&View")),
+    ("help", lambda: _("&Help")),
+)
+VIEW_PREFIX = "view:"
+"""Actions that show a layout are named 'view:<layout id>'."""
 
 
-def build_actions(parent: QWidget, handlers: dict, modes: frozenset[Mode]) -> dict[str, QAction]:
-    """QActions for every spec allowed in any of ``modes``, added to ``parent`` so shortcuts work in it.
-
-    Actions of a mode not currently active are created disabled; ``set_mode`` enables them.
-    """
+def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
+    """A QAction for every spec, added to ``parent`` so its shortcuts work there. Triggering one runs
+    the handler registered under its id at that moment (controllers register theirs later); an
+    action with no handler is never enabled."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        if spec.id not in handlers or not spec.modes & modes:
-            continue
-        action = QAction(spec.text, parent)
+        action = QAction(spec.text(), parent)
         action.setObjectName(spec.id)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-        action.setToolTip(spec.tip or spec.text)
+        action.setToolTip(spec.tip() if spec.tip else spec.text())
         action.setCheckable(spec.checkable)
-        action.triggered.connect(handlers[spec.id])
+        action.triggered.connect(lambda _checked=False, action_id=spec.id: _run(handlers, action_id))
         parent.addAction(action)
         actions[spec.id] = action
     return actions
 
 
-def set_mode(actions: dict[str, QAction], mode: Mode) -> None:
-    """Enable exactly the actions the mode allows."""
-    allowed = {spec.id for spec in ACTIONS if mode in spec.modes}
+def _run(handlers: Mapping[str, Callable[[], object]], action_id: str) -> None:
+    handler = handlers.get(action_id)
+    if handler is not None:
+        handler()
+
+
+def build_view_actions(parent: QWidget, kb: KnowledgeBase, show: Callable[[str], object]) -> dict[str, QAction]:
+    """One checkable action per layout of the registry, in its order; the first nine get Ctrl+1..9."""
+    group = QActionGroup(parent)
+    actions: dict[str, QAction] = {}
+    for index, layout in enumerate(kb.layouts.values()):
+        action = QAction(layout.title, parent)
+        action.setObjectName(VIEW_PREFIX + layout.id)
+        action.setCheckable(True)
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, layout_id=layout.id: show(layout_id))
+        group.addAction(action)
+        parent.addAction(action)
+        actions[VIEW_PREFIX + layout.id] = action
+    return actions
+
+
+def build_menus(bar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
+    """The menu bar: every command that has a menu, with its shortcut shown; views under View."""
+    menus = {key: bar.addMenu(title()) for key, title in MENUS}
+    for spec in ACTIONS:
+        if spec.menu and spec.id in actions:
+            menus[spec.menu].addAction(actions[spec.id])
+    views = [a for key, a in actions.items() if key.startswith(VIEW_PREFIX)]
+    if views:
+        menus["view"].addSeparator()
+        for action in views:
+            menus["view"].addAction(action)
+    return menus
+
+
+def enable_for(actions: Mapping[str, QAction], handlers: Mapping[str, object], mode: Mode) -> None:
+    """Enable exactly the actions the mode allows and someone handles (views: every mode in use)."""
+    allowed = {spec.id for spec in ACTIONS if mode in spec.modes and spec.id in handlers}
     for action_id, action in actions.items():
-        action.setEnabled(action_id in allowed)
+        action.setEnabled(action_id in allowed or (action_id.startswith(VIEW_PREFIX) and mode in IN_USE))

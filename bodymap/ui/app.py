@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 
 from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
 
+APP_ID = "io.github.bodymap.Bodymap"
 
-def application(headless: bool = False) -> QApplication:
-    """The running QApplication, created if needed; ``headless`` draws offscreen, with no display."""
+
+def application(headless: bool = False, screen: tuple[int, int] | None = None) -> QApplication:
+    """The running QApplication, created if needed. ``headless`` draws offscreen, with no display;
+    ``screen`` (width, height) gives that offscreen display a size, so a snapshot shows the window
+    as it first opens on such a screen."""
     existing = QApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
-    if headless and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    if screen is not None:
+        width, height = screen
+        config = {"screens": [{"name": "snapshot", "x": 0, "y": 0, "width": width, "height": height,
+                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="bodymap-screen-", delete=False) as file:
+            json.dump(config, file)
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={file.name}"
+    elif headless and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # keeps any offscreen options already given
     app = QApplication(sys.argv[:1])
     app.setApplicationName("bodymap")
     app.setOrganizationName("bodymap")
     app.setApplicationDisplayName("bodymap")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
     return app

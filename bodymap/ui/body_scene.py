@@ -1,8 +1,11 @@
-"""The front and back diagrams as one graphics scene, styled from the session state.
+"""One layout of the diagrams (a view, or views side by side) as a graphics scene, drawn from the session.
 
-The same scene is shown in the window and rendered by ``bodymap render``, so what a
-script saves is what a person sees. Items only draw; which region is under a point is
-answered by :mod:`bodymap.diagram`.
+The window, ``bodymap render`` and the handout draw the same scene, so what a script saves is
+what a person sees. What never changes (skin, region borders, quiet muscle outlines, line art)
+is painted once into the background; the parts that change are items styled from
+:mod:`bodymap.ui.style`, created the first time they are needed and restyled only when their
+look changes. Items only draw: which region or muscle is under a point is answered by
+:mod:`bodymap.diagram`.
 """
 
 from __future__ import annotations
@@ -10,50 +13,40 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
+from bodymap import wording
 from bodymap.diagram import Diagram, Layer, Shape
+from bodymap.i18n import _
 from bodymap.knowledge import Depth, Side, Zone
+from bodymap.session import Change, Focus, Mode, Session
 from bodymap.ui import style
-from bodymap.ui.state import SessionState
+from bodymap.ui.style import Part
 
 GAP = 90.0
-"""Space between the front and back figures, in diagram units."""
+"""Space between figures side by side, in diagram units."""
 TOP = 60.0
-"""Room above the figures for their titles."""
-TITLE_Y = 6.0
-"""Top of the titles, in scene units."""
-TRIGGER_SIZE = 6.0
+"""Room above each figure for its title."""
+TITLE_PX = 26
+BADGE_SLACK = 6
+"""Screen pixels around a badge that still count as tapping it."""
+CAPTION_PX = 22
 
 ShapeKey = tuple[str, Layer, str, Side | None]
+"""(view id, layer, region or muscle id, side): one drawn shape."""
 
 
-@dataclass(frozen=True)
-class _Look:
-    """The style of a highlighted region or muscle; equal looks need no restyling.
-
-    Colours are kept as RGBA numbers so looks compare and hash like plain values."""
-
-    fill: int
-    alpha: int
-    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
-    outline: int | None = None
-    width: float = 1.0
-    line: Qt.PenStyle = Qt.PenStyle.SolidLine
-    z: float = 1.0
-
-
-def _apply(item: QGraphicsPathItem, look: _Look) -> None:
-    item.setBrush(style.tinted(QColor.fromRgba(look.fill), look.alpha, look.pattern))
-    outline = None if look.outline is None else QColor.fromRgba(look.outline)
-    item.setPen(style.NO_PEN if outline is None else style.pen(outline, look.width, look.line))
-    item.setZValue(look.z)
-    item.setVisible(True)
-
-
-def _path(shape: Shape) -> QPainterPath:
+def shape_path(shape: Shape) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
     for ring in shape.rings:
@@ -62,38 +55,141 @@ def _path(shape: Shape) -> QPainterPath:
     return path
 
 
-class BodyScene(QGraphicsScene):
-    """Both diagrams side by side; restyles itself whenever the session state changes."""
+def _lines_path(lines) -> QPainterPath:
+    path = QPainterPath()
+    for line in lines:
+        path.moveTo(*line[0])
+        for point in line[1:]:
+            path.lineTo(*point)
+    return path
 
-    def __init__(self, diagrams: Mapping[str, Diagram], state: SessionState, legend: bool = False, parent=None):
+
+def _sides(side: Side | None) -> tuple[Side, ...]:
+    """The sides a ranked or focused muscle is drawn on: its own, or both for None."""
+    return (side,) if side else tuple(Side)
+
+
+def _is_focus(focus: Focus | None, muscle_id: str, side: Side) -> bool:
+    return focus is not None and focus[0] == muscle_id and focus[1] in (side, None)
+
+
+@dataclass(frozen=True)
+class _Style:
+    """A shape's look right now; equal styles need no restyling."""
+
+    part: Part
+    rgba: int
+    deep: bool = False
+
+
+class _SoftZone(QGraphicsPathItem):
+    """A pain zone: filled, with a rim that fades outwards, never painted outside the body."""
+
+    def __init__(self, path: QPainterPath, body: QPainterPath, parent: QGraphicsItem):
+        super().__init__(path, parent)
+        self.body = body
+        self.part = Part.ESSENTIAL
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return super().boundingRect().adjusted(-6, -6, 6, 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.save()
+        painter.setClipPath(self.body)
+        style.paint_soft_path(painter, self.path(), self.part, style.PAIN)
+        painter.restore()
+
+
+class _Marker(QGraphicsItem):
+    """Something drawn at a point at the same size on screen at every zoom (a trigger point's X, a
+    rank badge): ``size`` is in screen pixels, turned into scene units by the scene's pixel scale."""
+
+    def __init__(self, center: tuple[float, float], parent: QGraphicsItem, size: float, scale: float):
         super().__init__(parent)
-        # Hit-testing is answered by bodymap.diagram, so Qt's spatial index would only be
-        # built and kept up to date for painting ~700 items: without it the window shows sooner.
+        self.size = size
+        self.scale_px = scale
+        self.setPos(*center)
+
+    def set_scale(self, scale: float) -> None:
+        self.prepareGeometryChange()
+        self.scale_px = scale
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        s = (self.size + 4) / self.scale_px
+        return QRectF(-s, -s, 2 * s, 2 * s)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(1 / self.scale_px, 1 / self.scale_px)
+        self.draw(painter)
+        painter.restore()
+
+    def draw(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+
+class _Cross(_Marker):
+    def __init__(self, center: tuple[float, float], parent: QGraphicsItem, scale: float):
+        super().__init__(center, parent, style.TRIGGER_SIZE, scale)
+        self.setZValue(style.LOOKS[Part.TRIGGER].z)
+
+    def draw(self, painter: QPainter) -> None:
+        style.paint_cross(painter, QPointF(0, 0), self.size)
+
+
+class RankBadge(_Marker):
+    """A candidate's place in the list, drawn on the muscle on its side."""
+
+    def __init__(self, view: str, shape: Shape, parent: QGraphicsItem, rank: int, color: QColor, deep: bool,
+                 key: Focus, scale: float):
+        super().__init__(shape.interior_point(), parent, style.BADGE_RADIUS, scale)
+        self.view, self.shape, self.rank, self.color, self.deep, self.key = view, shape, rank, color, deep, key
+        self.setZValue(style.LOOKS[Part.BADGE].z)
+
+    def draw(self, painter: QPainter) -> None:
+        style.paint_badge(painter, QPointF(0, 0), self.size, self.rank, self.color, self.deep)
+
+
+class BodyScene(QGraphicsScene):
+    """The views of one layout side by side, restyled whenever the session changes."""
+
+    def __init__(self, session: Session, diagrams: Mapping[str, Diagram], layout: str, legend: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        # Hit-testing is answered by bodymap.diagram, so Qt's spatial index would only be built and
+        # kept up to date for painting: without it the window shows sooner.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.diagrams = diagrams
-        self.state = state
+        self.session = session
+        self.kb = session.kb
+        self.layout_id = layout
+        self.views = self.kb.layout(layout).views
+        self.diagrams = {view: diagrams[view] for view in self.views}
         self.frames: dict[str, QGraphicsRectItem] = {}
-        self.items_by_key: dict[ShapeKey, QGraphicsPathItem] = {}
+        self.shown = style.DEFAULT_SHOWN
+        """How many candidate muscles are drawn; the rest are in the list only."""
+        self.pixel_scale = 0.5
+        """Screen pixels per diagram unit, as the layout is shown now (the view or a render says)."""
+        self._bodies: dict[str, QPainterPath] = {}
+        self._items: dict[ShapeKey, QGraphicsPathItem] = {}
+        self._zones: dict[ShapeKey, _SoftZone] = {}
+        self._styled: dict[ShapeKey, _Style] = {}
+        self._selected: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
-        self.selection_outlines: list[QGraphicsItem] = []
+        self.badges: list[RankBadge] = []
+        self.colors: dict[str, QColor] = {}
+        """Each ranked muscle's colour, by muscle id; the list chips use the same."""
         self._static: list[tuple[QPointF, QPainterPath, QPen, QBrush]] = []
-        self._applied: dict[ShapeKey, _Look] = {}
-        self._marked: tuple | None = None
-        """The (selections, focus) the outlines and trigger point marks were drawn for."""
         self._build()
-        self.legend = Legend(state, list(self.frames.values())[-1]) if legend else None
-        self.hover = QGraphicsPathItem()
-        self.hover.setPen(style.pen(style.HOVER, 2.5))
-        self.hover.setZValue(10)
-        self.hover.setVisible(False)
-        self.addItem(self.hover)
-        state.changed.connect(self.refresh)
+        self.hover = self._overlay(Part.HOVER, style.HOVER)
+        self.cursor = self._overlay(Part.KEYBOARD, style.HOVER, Qt.PenStyle.DashLine)
+        self.legend = Legend(self, self.frames[self.views[-1]]) if legend else None
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         x = 0.0
-        for view in self.state.kb.layout('both').views:
+        for view in self.views:
             diagram = self.diagrams[view]
             width, height = diagram.size
             frame = QGraphicsRectItem(0, 0, width, height)
@@ -101,32 +197,29 @@ class BodyScene(QGraphicsScene):
             frame.setPos(x, TOP)
             self.addItem(frame)
             self.frames[view] = frame
-            self._add_figure(view, diagram, frame)
+            self._bodies[view] = shape_path(diagram.silhouette)
+            self._add_figure(diagram, frame)
             self._add_labels(view, frame, width)
             x += width + GAP
-        # The figures' frames and the titles above them bound everything drawn; asking the
-        # scene for its items' bounds instead walks all ~700 paths (a tenth of the build).
+        # The frames and the titles above them bound everything drawn; asking the scene for its
+        # items' bounds instead walks every path.
         bounds = QRectF()
         for frame in self.frames.values():
             bounds = bounds.united(frame.sceneBoundingRect())
-        bounds.setTop(TITLE_Y)
-        self.setSceneRect(bounds.adjusted(-20, -10, 20, 20))
+        self.setSceneRect(bounds.adjusted(-20, -TOP - 10, 20, 20))
 
-    def _add_figure(self, view: str, diagram: Diagram, frame: QGraphicsRectItem) -> None:
-        """Static line work goes to the background; styled regions and muscles become items."""
+    def _add_figure(self, diagram: Diagram, frame: QGraphicsRectItem) -> None:
+        """Static line work goes to the background; everything else becomes an item when first styled."""
         offset = frame.pos()
-        self._static.append((offset, _path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4), QBrush(style.SKIN)))
+        self._static.append((offset, shape_path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4),
+                             QBrush(style.SKIN)))
         region_pen = style.pen(style.REGION_BORDER, 0.8)
         idle_muscle_pen = style.pen(style.MUSCLE_IDLE, 0.7)
         for shape in diagram.shapes:
-            path = _path(shape)
             if shape.layer is Layer.REGION:
-                self._static.append((offset, path, region_pen, style.NO_BRUSH))
-            elif self._is_superficial(shape.name):
-                self._static.append((offset, path, idle_muscle_pen, style.NO_BRUSH))
-            item = QGraphicsPathItem(path, frame)
-            item.setVisible(False)
-            self.items_by_key[(view, shape.layer, shape.name, shape.side)] = item
+                self._static.append((offset, shape_path(shape), region_pen, style.NO_BRUSH))
+            elif self._depth(shape.name) is Depth.SUPERFICIAL:
+                self._static.append((offset, shape_path(shape), idle_muscle_pen, style.NO_BRUSH))
         detail_pen = style.pen(style.DETAIL, 0.9)
         for line in diagram.details:
             path = QPainterPath()
@@ -135,16 +228,36 @@ class BodyScene(QGraphicsScene):
                 path.closeSubpath()
             self._static.append((offset, path, detail_pen, style.NO_BRUSH))
 
-    def _is_superficial(self, muscle_id: str) -> bool:
-        muscle = self.state.kb.muscles.get(muscle_id)
-        return muscle is not None and muscle.depth is Depth.SUPERFICIAL
+    def _add_labels(self, view: str, frame: QGraphicsRectItem, width: float) -> None:
+        title = QGraphicsSimpleTextItem(self.kb.view(view).title.upper(), frame)
+        title.setFont(style.pixel_font(TITLE_PX, bold=True))
+        title.setBrush(style.LABEL)
+        title.setPos((width - title.boundingRect().width()) / 2, -TOP + 6)
+        for caption in self.kb.view(view).captions:
+            mark = QGraphicsSimpleTextItem(wording.side_caption(caption.side), frame)
+            mark.setFont(style.pixel_font(CAPTION_PX, bold=True))
+            mark.setBrush(style.LABEL)
+            mark.setPos(caption.x - mark.boundingRect().width() / 2, caption.y)
+
+    def _overlay(self, part: Part, color: QColor, line: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QGraphicsPathItem:
+        item = QGraphicsPathItem()
+        item.setPen(style.pen(color, style.LOOKS[part].outline_width, line))
+        item.setZValue(style.LOOKS[part].z)
+        item.setVisible(False)
+        self.addItem(item)
+        return item
+
+    def _depth(self, muscle_id: str) -> Depth:
+        muscle = self.kb.muscles.get(muscle_id)
+        return muscle.depth if muscle is not None else Depth.SUPERFICIAL
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
         """Paint what never changes; the view caches this, so a click repaints only what it styled."""
         super().drawBackground(painter, rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for offset, path, pen, brush in self._static:
-            if not path.boundingRect().translated(offset).intersects(rect):
+            # An upright or level line has a box of no width or height, which intersects nothing: pad it.
+            if not path.boundingRect().translated(offset).adjusted(-1, -1, 1, 1).intersects(rect):
                 continue
             painter.save()
             painter.translate(offset)
@@ -153,195 +266,301 @@ class BodyScene(QGraphicsScene):
             painter.drawPath(path)
             painter.restore()
 
-    def _add_labels(self, view: str, frame: QGraphicsRectItem, width: float) -> None:
-        title = QGraphicsSimpleTextItem(self.state.kb.view(view).title.upper(), frame)
-        title.setFont(style.pixel_font(26, bold=True))
-        title.setBrush(style.LABEL)
-        rect = title.boundingRect()
-        title.setPos((width - rect.width()) / 2, TITLE_Y - TOP)
-        # The person's sides: on the front view their right is on the viewer's left.
-        for caption in self.state.kb.view(view).captions:
-            mark = QGraphicsSimpleTextItem(caption.side.value[0].upper(), frame)
-            mark.setFont(style.pixel_font(22, bold=True))
-            mark.setBrush(style.LABEL)
-            mark.setPos(caption.x - mark.boundingRect().width() / 2, caption.y)
+    # -- styling from the session ---------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Redraw for a session change that concerns the picture."""
+        if change.selection or change.focus or change.mode:
+            self.refresh()
 
-    # -- styling from state ---------------------------------------------------------------
     def refresh(self) -> None:
-        """Restyle from the state: only items whose look changed are touched (clicks stay fast)."""
-        looks = self._looks()
-        for key in self._applied.keys() - looks.keys():
-            self.items_by_key[key].setVisible(False)
-        for key, look in looks.items():
-            if self._applied.get(key) != look:
-                _apply(self.items_by_key[key], look)
-        self._applied = looks
-        marked = (self.state.selections, self.state.focus)
-        if marked != self._marked:  # a focus-only or ranking-only change keeps the outlines
-            self._marked = marked
-            self._draw_selection_outlines()
-            self._draw_trigger_points(self.state.focus)
+        """Restyle from the session: only shapes whose look changed are touched (clicks stay fast)."""
+        session = self.session
+        shown = self._shown_candidates()
+        self.colors = style.muscle_colors(session.ranking, session.focus[0] if session.focus else None)
+        focus = session.focus
+        drawn: list[tuple[str, Side, Part]] = []
+        for muscle_id, side in shown:
+            for one_side in _sides(side):
+                if not _is_focus(focus, muscle_id, one_side):
+                    drawn.append((muscle_id, one_side, Part.CANDIDATE))
+        if focus is not None:
+            drawn += [(focus[0], one_side, Part.FOCUS) for one_side in _sides(focus[1])]
+        styles: dict[ShapeKey, _Style] = {}
+        for muscle_id, one_side, part in drawn:
+            color = self.colors[muscle_id]
+            deep = self._depth(muscle_id) is Depth.DEEP
+            for view in self.views:
+                if self.diagrams[view].shape(Layer.MUSCLE, muscle_id, one_side) is not None:
+                    styles[(view, Layer.MUSCLE, muscle_id, one_side)] = _Style(part, color.rgba(), deep)
+        for key in self._styled.keys() - styles.keys():
+            self._items[key].setVisible(False)
+        for key, wanted in styles.items():
+            if self._styled.get(key) != wanted:
+                self._apply(key, wanted)
+        self._styled = styles
+        self._draw_zones(focus)
+        self._draw_marks(shown, focus)
         if self.legend is not None:
             self.legend.refresh()
 
-    def _looks(self) -> dict[ShapeKey, _Look]:
-        """How every item that is not at rest should look now."""
-        state = self.state
-        looks: dict[ShapeKey, _Look] = {}
-        for selection in state.selections:
-            for view in state.kb.region(selection.region).views:
-                looks[(view, Layer.REGION, selection.region, selection.side)] = _Look(style.SELECTED.rgba(), 90)
-        focus = state.focus
-        for (region_id, side), zone in self._referral_zones(focus).items():
-            for view in state.kb.region(region_id).views:
-                if zone is Zone.ESSENTIAL:
-                    looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 170)
-                else:
-                    looks[(view, Layer.REGION, region_id, side)] = _Look(style.REFERRAL.rgba(), 200, Qt.BrushStyle.Dense5Pattern)
-        shown = [(r.muscle.id, r.side) for r in state.ranking]
-        if focus is not None:
-            shown.append(focus)
-        for muscle_id, side in shown:
-            for one_side in (side,) if side else tuple(Side):
-                rank = state.rank_of(muscle_id, one_side)
-                focused = focus is not None and focus[0] == muscle_id and focus[1] in (one_side, None)
-                look = self._muscle_look(muscle_id, rank, focused)
-                for view in self.diagrams:
-                    key = (view, Layer.MUSCLE, muscle_id, one_side)
-                    if key in self.items_by_key:
-                        looks[key] = look
-        return {k: v for k, v in looks.items() if k in self.items_by_key}
-
-    def _referral_zones(self, focus: tuple[str, Side | None] | None) -> dict[tuple[str, Side | None], Zone]:
-        if focus is None:
-            return {}
-        muscle = self.state.kb.muscle(focus[0])
-        sides = (focus[1],) if focus[1] else tuple(Side)
-        zones: dict[tuple[str, Side | None], Zone] = {}
-        for r in muscle.referral:
-            region = self.state.kb.region(r.region)
-            for side in sides if region.paired else (None,):
-                zones[(r.region, side)] = r.zone
-        return zones
-
-    def _muscle_look(self, muscle_id: str, rank: int | None, focused: bool) -> _Look:
-        deep = not self._is_superficial(muscle_id)
-        color = style.rank_color(rank) if rank else style.REFERRAL
-        # Deep muscles sit above superficial ones so their dashed outline stays visible.
-        z = (2.6 if deep else 2.4) + (0.3 if focused else 0) - min(rank or 0, 50) / 1000
-        return _Look(
-            color.rgba(), 110 if deep else 165, outline=color.darker(140).rgba(), width=2.6 if focused else 1.4,
-            line=Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine, z=z,
-        )
-
-    def _draw_selection_outlines(self) -> None:
-        """Selected regions are outlined above the muscles, so a highlight never hides them."""
-        for outline in self.selection_outlines:
-            self.removeItem(outline)
-        self.selection_outlines.clear()
-        for selection in self.state.selections:
-            for view in self.state.kb.region(selection.region).views:
-                region = self.items_by_key.get((view, Layer.REGION, selection.region, selection.side))
-                if region is None:
+    def _shown_candidates(self) -> list[Focus]:
+        """The ranked (muscle, side) entries whose muscle is among the first ``shown`` distinct ones;
+        presenting shows the muscle in focus alone."""
+        if self.session.mode is Mode.PRESENTING:
+            return []
+        muscles: list[str] = []
+        shown: list[Focus] = []
+        for ranked in self.session.ranking:
+            if ranked.muscle.id not in muscles:
+                if len(muscles) >= self.shown:
                     continue
-                outline = QGraphicsPathItem(region.path(), self.frames[view])
-                outline.setPen(style.pen(style.SELECTED, 3.0))
-                outline.setZValue(7)
-                self.selection_outlines.append(outline)
+                muscles.append(ranked.muscle.id)
+            shown.append((ranked.muscle.id, ranked.side))
+        return shown
 
-    def _draw_trigger_points(self, focus) -> None:
+    def _item(self, key: ShapeKey) -> QGraphicsPathItem:
+        item = self._items.get(key)
+        if item is None:
+            view, layer, name, side = key
+            shape = self.diagrams[view].shape(layer, name, side)
+            assert shape is not None
+            item = self._items[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
+        return item
+
+    def _apply(self, key: ShapeKey, wanted: _Style) -> None:
+        item = self._item(key)
+        color = QColor.fromRgba(wanted.rgba)
+        item.setBrush(style.fill(wanted.part, color))
+        item.setPen(style.outline(wanted.part, style.outline_color(color), wanted.deep))
+        item.setZValue(style.LOOKS[wanted.part].z)
+        item.setVisible(True)
+        for child in item.childItems():
+            child.setVisible(wanted.part is Part.FOCUS)
+        if wanted.part is Part.FOCUS and not item.childItems():
+            self._add_fibres(key, item, color)
+
+    def _add_fibres(self, key: ShapeKey, item: QGraphicsPathItem, color: QColor) -> None:
+        view, _, name, side = key
+        fibres = self.diagrams[view].fibres_of(name, side) if side else None
+        if fibres is None:
+            return
+        lines = QGraphicsPathItem(_lines_path(fibres.lines), item)
+        lines.setPen(style.pen(style.outline_color(color), style.LOOKS[Part.FIBRES].outline_width))
+        lines.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, False)
+
+    def _draw_zones(self, focus: Focus | None) -> None:
+        """The focused muscle's pain pattern, above the muscles; the selected regions above all."""
+        wanted: dict[ShapeKey, Part] = {}
+        if focus is not None:
+            muscle = self.kb.muscle(focus[0])
+            sides = (focus[1],) if focus[1] else tuple(Side)
+            for referral in muscle.referral:
+                region = self.kb.region(referral.region)
+                part = Part.ESSENTIAL if referral.zone is Zone.ESSENTIAL else Part.SPILLOVER
+                for view in set(region.views) & set(self.views):
+                    for side in sides if region.paired else (None,):
+                        wanted[(view, Layer.REGION, region.id, side)] = part
+        for key, zone in self._zones.items():
+            zone.setVisible(key in wanted)
+        for key, part in wanted.items():
+            zone = self._zones.get(key)
+            if zone is None:
+                view, layer, name, side = key
+                shape = self.diagrams[view].shape(layer, name, side)
+                if shape is None:
+                    continue
+                zone = self._zones[key] = _SoftZone(shape_path(shape), self._bodies[view], self.frames[view])
+                zone.setZValue(style.LOOKS[part].z)
+            if zone.part is not part:
+                zone.part = part
+                zone.update()
+            zone.setVisible(True)
+        for selection in self.session.selections:
+            for view in set(self.kb.region(selection.region).views) & set(self.views):
+                key = (view, Layer.REGION, selection.region, selection.side)
+                if self.diagrams[view].shape(*key[1:]) is not None:
+                    self._select(key)
+        selected = {(v, Layer.REGION, s.region, s.side) for s in self.session.selections for v in self.views}
+        for key, item in self._selected.items():
+            item.setVisible(key in selected)
+
+    def _select(self, key: ShapeKey) -> None:
+        item = self._selected.get(key)
+        if item is None:
+            view, layer, name, side = key
+            shape = self.diagrams[view].shape(layer, name, side)
+            assert shape is not None
+            item = self._selected[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
+            item.setBrush(style.fill(Part.SELECTED, style.SELECTED))
+            item.setPen(style.outline(Part.SELECTED, style.SELECTED))
+            item.setZValue(style.LOOKS[Part.SELECTED].z)
+        item.setVisible(True)
+
+    def _draw_marks(self, shown: list[Focus], focus: Focus | None) -> None:
+        """Trigger points of the muscle in focus, and a rank badge on every other candidate shown."""
         for mark in self._marks:
             self.removeItem(mark)
         self._marks.clear()
-        if focus is None:
-            return
-        muscle_id, side = focus
-        for view, diagram in self.diagrams.items():
-            for point in diagram.trigger_points:
-                if point.muscle == muscle_id and (side is None or point.side is side):
-                    self._marks.append(self._cross(self.frames[view], point.center))
+        self.badges = []
+        if focus is not None:
+            for view in self.views:
+                for point in self.diagrams[view].trigger_points:
+                    if point.muscle == focus[0] and (focus[1] is None or point.side is focus[1]):
+                        self._marks.append(_Cross(point.center, self.frames[view], self.pixel_scale))
+        for muscle_id, side in shown:
+            rank = self.session.rank_of(muscle_id, side)
+            if rank is None:
+                continue
+            deep = self._depth(muscle_id) is Depth.DEEP
+            for one_side in (side,) if side else tuple(Side):
+                for view in self.views:
+                    shape = self.diagrams[view].shape(Layer.MUSCLE, muscle_id, one_side)
+                    if shape is not None:
+                        badge = RankBadge(view, shape, self.frames[view], rank, self.colors[muscle_id], deep,
+                                          (muscle_id, side), self.pixel_scale)
+                        self.badges.append(badge)
+                        self._marks.append(badge)
+        self._place_badges()
 
-    def _cross(self, frame: QGraphicsRectItem, center: tuple[float, float]) -> QGraphicsItem:
-        x, y = center
-        s = TRIGGER_SIZE
-        path = QPainterPath()
-        path.moveTo(x - s, y - s)
-        path.lineTo(x + s, y + s)
-        path.moveTo(x - s, y + s)
-        path.lineTo(x + s, y - s)
-        halo = QGraphicsPathItem(path, frame)
-        halo.setPen(style.pen(style.SKIN.lighter(110), 6.0))
-        halo.setZValue(8)
-        cross = QGraphicsPathItem(path, halo)
-        cross.setPen(style.pen(style.TRIGGER, 2.6))
-        return halo
+    def set_pixel_scale(self, scale: float) -> None:
+        """Tell the scene how large it is shown (pixels per unit): marks keep their size on screen and
+        badges are placed so that none covers another."""
+        if scale <= 0 or abs(scale - self.pixel_scale) < self.pixel_scale * 0.02:
+            return
+        self.pixel_scale = scale
+        for mark in self._marks:
+            mark.set_scale(scale)  # type: ignore[attr-defined]
+        self._place_badges()
+
+    def _place_badges(self) -> None:
+        """Each badge goes to the first of its muscle's label points that is clear of the badges and
+        trigger points placed before it (rank order); failing that, to the clearest one, nudged clear."""
+        gap = (2 * style.BADGE_RADIUS + 3) / self.pixel_scale
+        placed: list[QPointF] = [mark.scenePos() for mark in self._marks if isinstance(mark, _Cross)]
+        for badge in self.badges:
+            frame = badge.parentItem()
+            options = [frame.mapToScene(QPointF(*p)) for p in badge.shape.anchors or (badge.shape.interior_point(),)]
+
+            def clearance(point: QPointF) -> float:
+                return min((QLineF(point, other).length() for other in placed), default=float("inf"))
+
+            best = next((p for p in options if clearance(p) >= gap), max(options, key=clearance))
+            for _ in range(8):
+                nearest = min(placed, key=lambda other: QLineF(best, other).length(), default=None)
+                if nearest is None or QLineF(best, nearest).length() >= gap:
+                    break
+                away = QLineF(nearest, best)
+                if away.length() < 1e-6:
+                    away = QLineF(nearest, nearest + QPointF(0, 1))
+                away.setLength(gap)
+                best = away.p2()
+            badge.setPos(frame.mapFromScene(best))
+            placed.append(best)
 
     # -- geometry queries the view forwards -----------------------------------------------
     def locate(self, scene_pos: QPointF) -> tuple[str, tuple[float, float]] | None:
-        """Which diagram a scene point falls on, and the point in that diagram's units."""
+        """Which view a scene point falls on, and the point in that view's units."""
         for view, frame in self.frames.items():
             local = frame.mapFromScene(scene_pos)
             if frame.rect().contains(local):
                 return view, (local.x(), local.y())
         return None
 
-    def view_rect(self, view: str | None) -> QRectF:
-        """The scene rectangle showing one view (with its title), or both for None; with the legend if shown."""
-        frames = list(self.frames.values()) if view is None else [self.frames[view]]
+    def candidate_at(self, view: str, point: tuple[float, float]) -> ShapeKey | None:
+        """The shape of a candidate muscle drawn (not in focus) at a point of a view, for naming it."""
+        for key, styled in self._styled.items():
+            v, layer, name, side = key
+            if v == view and styled.part is Part.CANDIDATE and side is not None:
+                shape = self.diagrams[view].shape(layer, name, side)
+                if shape is not None and shape.contains(*point):
+                    return key
+        return None
+
+    def marks(self) -> list[dict[str, object]]:
+        """What a picture file says about each shown candidate, for machines: rank, muscle, side,
+        whether it is the one in focus, and where its badge is (scene coordinates)."""
+        focus = self.session.focus
+        return [
+            {
+                "rank": badge.rank, "muscle": badge.key[0], "side": wording.side_id(badge.shape.side),
+                "focus": focus is not None and focus[0] == badge.key[0] and focus[1] in (badge.key[1], None),
+                "center": badge.scenePos(), "color": badge.color.name(), "deep": badge.deep,
+            }
+            for badge in self.badges
+        ]
+
+    def ranked_focus(self, key: ShapeKey) -> Focus:
+        """The focus a drawn muscle stands for: its ranked side, or both sides for midline pain."""
+        _, _, name, side = key
+        return (name, side) if self.session.ranked((name, side)) else (name, None)
+
+    def badge_at(self, scene_pos: QPointF) -> RankBadge | None:
+        """The rank badge under a scene point (with a few pixels to spare, for fingers): tapping it
+        brings its muscle into focus."""
+        reach = (style.BADGE_RADIUS + BADGE_SLACK) / self.pixel_scale
+        hits = [b for b in self.badges if QLineF(b.scenePos(), scene_pos).length() <= reach]
+        return min(hits, key=lambda b: QLineF(b.scenePos(), scene_pos).length()) if hits else None
+
+    def content_rect(self) -> QRectF:
+        """The scene rectangle showing the layout's figures, their titles and side captions (and the
+        legend, if drawn), without the empty margins of the drawings: one view shown alone fills
+        the space."""
         rect = QRectF()
-        for frame in frames:
-            rect = rect.united(frame.sceneBoundingRect().adjusted(-10, -TOP, 10, 10))
-        if self.legend is not None and self.legend.isVisible():
+        for view, frame in self.frames.items():
+            x0, y0, x1, y1 = self.diagrams[view].silhouette.bbox
+            figure = frame.mapRectToScene(QRectF(x0, y0, x1 - x0, y1 - y0))
+            labels = QRectF()
+            for child in frame.childItems():
+                if isinstance(child, QGraphicsSimpleTextItem):
+                    labels = labels.united(child.sceneBoundingRect())
+            rect = rect.united(figure.united(labels).adjusted(-12, -10, 12, 12))
+        if self.legend is not None:
             legend = self.legend.sceneBoundingRect()
             rect = rect.united(QRectF(rect.right(), rect.top(), legend.right() - rect.right() + 20, 1))
         return rect
 
-    def show_hover(self, view: str | None, layer: Layer, name: str | None, side: Side | None) -> None:
-        """Outline the region under the pointer (or hide the outline for None)."""
-        item = self.items_by_key.get((view, layer, name, side)) if view and name else None
-        if item is None:
-            self.hover.setVisible(False)
+    def outline_shape(self, item: QGraphicsPathItem, key: ShapeKey | None) -> None:
+        """Show ``item`` (the hover or keyboard outline) around one shape, or hide it for None."""
+        shape = self.diagrams[key[0]].shape(*key[1:]) if key else None
+        if key is None or shape is None:
+            item.setVisible(False)
             return
-        self.hover.setPath(item.mapToScene(item.path()))
-        self.hover.setVisible(True)
-
+        item.setPath(self.frames[key[0]].mapToScene(shape_path(shape)))
+        item.setVisible(True)
 
 
 class Legend(QGraphicsRectItem):
-    """Key for a rendered chart: rank colours with names, and the referral pattern symbols."""
+    """Key for a rendered chart: the candidates with their badges, and the symbols, in the window's words."""
 
-    WIDTH = 380.0
+    WIDTH = 400.0
 
-    def __init__(self, state: SessionState, beside: QGraphicsRectItem):
+    def __init__(self, scene: BodyScene, beside: QGraphicsRectItem):
         super().__init__(0, 0, self.WIDTH, 10)
-        self.state = state
-        beside.scene().addItem(self)
+        self.body = scene
+        scene.addItem(self)
         self.setPos(beside.sceneBoundingRect().right() + 40, TOP)
         self.setPen(style.NO_PEN)
         self._children: list[QGraphicsItem] = []
 
     def refresh(self) -> None:
         for child in self._children:
-            self.scene().removeItem(child)
+            self.body.removeItem(child)
         self._children.clear()
-        y = 0.0
-        y = self._text("Most likely muscles", y, size=22, bold=True)
-        if not self.state.ranking:
-            y = self._text("Select where it hurts.", y, size=18)
-        for place, ranked in enumerate(self.state.ranking[: style.SHOWN_RANKS], 1):
+        session = self.body.session
+        y = self._text(_("Most likely muscles"), y=0.0, size=22, bold=True)
+        if not session.ranking and session.focus is None:
+            y = self._text(_("Select where it hurts."), y, size=18)
+        for place, ranked in enumerate(session.ranking[:8], 1):
             deep = ranked.muscle.depth is Depth.DEEP
-            chip = QGraphicsRectItem(0, y + 4, 26, 18, self)
-            chip.setBrush(style.tinted(style.rank_color(place), 110 if deep else 165))
-            chip.setPen(style.pen(style.rank_color(place).darker(140), 1.4,
-                                  Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine))
-            self._children.append(chip)
-            label = f"{place}. {ranked.muscle.name}, {ranked.side_name}" + (" (deep)" if deep else "")
-            self._text(label, y, size=18, indent=36)
+            badge = _LegendSymbol("badge", QRectF(2, y + 2, 22, 22), self, self.body.colors.get(ranked.muscle.id), place,
+                                  deep)
+            self._children.append(badge)
+            self._text(wording.candidate_title(ranked), y, size=18, indent=36)
             y += 30
         y += 16
-        y = self._text("Key", y, size=20, bold=True)
-        for kind, text in style.KEY:
-            self._children.append(_KeySymbol(kind, QRectF(0, y + 4, 26, 18), self))
+        y = self._text(_("Key"), y, size=20, bold=True)
+        for kind, text in wording.key_entries():
+            self._children.append(_LegendSymbol(kind, QRectF(0, y + 4, 26, 18), self))
             self._text(text, y, size=18, indent=36)
             y += 30
         self.setRect(0, 0, self.WIDTH, y)
@@ -355,16 +574,20 @@ class Legend(QGraphicsRectItem):
         return y + item.boundingRect().height() + 8
 
 
-class _KeySymbol(QGraphicsItem):
-    """One symbol of the key, painted by the same code as the window's key."""
+class _LegendSymbol(QGraphicsItem):
+    """One symbol of the key, painted by the same code as the diagram."""
 
-    def __init__(self, kind: str, box: QRectF, parent: QGraphicsItem):
+    def __init__(self, kind: str, box: QRectF, parent: QGraphicsItem, color: QColor | None = None, number: int = 1,
+                 deep: bool = False):
         super().__init__(parent)
-        self.kind = kind
-        self.box = box
+        self.kind, self.box, self.color, self.number, self.deep = kind, box, color, number, deep
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return self.box.adjusted(-2, -2, 2, 2)
 
-    def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        style.paint_key_symbol(painter, self.kind, self.box)
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.kind == "badge" and self.color is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            style.paint_badge(painter, self.box.center(), self.box.height() / 2, self.number, self.color, self.deep)
+        else:
+            style.paint_key_symbol(painter, self.kind, self.box)

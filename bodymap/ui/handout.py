@@ -21,18 +21,20 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from bodymap import wording
 from bodymap.diagram import Diagram
-from bodymap.knowledge import KnowledgeBase, Muscle, Selection, describe
+from bodymap.i18n import _
+from bodymap.knowledge import KnowledgeBase, Muscle
 from bodymap.notes import Notes
+from bodymap.session import Session, State
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.muscle_html import referral_html, self_care_html
-from bodymap.ui.state import SessionState
+from bodymap.ui.output import started
+from bodymap.ui.safety import flags_for_session
 
 MARGIN_MM = 15
 FOOTER_HEIGHT = 70.0
 """Points (1/72 inch) reserved at the bottom of every page for the disclaimer and red flags."""
-TOP_MUSCLES = 3
-"""Muscles described when none are chosen: the most likely few."""
 
 CSS = """
 h1 { font-size: 20pt; }
@@ -51,12 +53,11 @@ def page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
-def chosen_muscles(state: SessionState, muscles: list[str]) -> list[tuple[Muscle, str | None]]:
-    """The muscles to describe, with why each is listed: those asked for, else the top few."""
-    kb = state.kb
-    why = {r.muscle.id: describe(kb, r) for r in reversed(state.ranking)}
-    ids = muscles or list(dict.fromkeys(r.muscle.id for r in state.ranking))[:TOP_MUSCLES]
-    return [(kb.muscle(m), why.get(m)) for m in ids]
+def chosen_muscles(session: Session) -> list[tuple[Muscle, str | None]]:
+    """The muscles to describe (ticked, else the top few), with why each is listed."""
+    kb = session.kb
+    why = {r.muscle.id: wording.why(kb, r) for r in reversed(session.ranking)}
+    return [(kb.muscle(m), why.get(m)) for m in session.handout_muscles()]
 
 
 def muscle_section(kb: KnowledgeBase, muscle: Muscle, why: str | None, note: str | None) -> str:
@@ -67,21 +68,22 @@ def muscle_section(kb: KnowledgeBase, muscle: Muscle, why: str | None, note: str
         f"<p class='sub'><i>{escape(muscle.latin)}</i>. {escape(muscle.group)}.</p>",
     ]
     if why:
-        parts.append(f"<p><b>Why it is on your map:</b> it {escape(why)}.</p>")
-    parts += [
-        "<h3>What it is</h3>",
-        f"<p>It runs from {escape(_clause(muscle.origin))} to {escape(_clause(muscle.insertion))}. "
-        f"Its jobs: {escape(actions)}.</p>",
-        "<h3>Where it sends pain</h3>",
-        referral_html(kb, muscle),
-        "<h3>Where to find its trigger points</h3>",
-        "<ul>" + "".join(f"<li>{escape(p.location)}</li>" for p in muscle.trigger_points) + "</ul>",
-        "<h3>How to release it yourself</h3>",
-        self_care_html(muscle),
-    ]
+        parts.append(f"<p><b>{escape(_('Why it is on your map:'))}</b> {escape(why)}</p>")
     if note:
-        parts += ["<h3>Your therapist's note</h3>", f"<p>{escape(note)}</p>"]
-    parts += ["<h3>Be careful</h3>", "<ul>" + "".join(f"<li>{escape(c)}</li>" for c in muscle.cautions) + "</ul>"]
+        heading = _("Your therapist's note")
+        parts += [f"<h3>{escape(heading)}</h3>", f"<p>{escape(note)}</p>"]
+    parts += [
+        f"<h3>{escape(_('What it is'))}</h3>",
+        f"<p>{escape(_('It runs from {origin} to {insertion}. Its jobs: {actions}.').format(origin=_clause(muscle.origin), insertion=_clause(muscle.insertion), actions=actions))}</p>",
+        f"<h3>{escape(_('Where it sends pain'))}</h3>",
+        referral_html(kb, muscle),
+        f"<h3>{escape(_('Where to find its trigger points'))}</h3>",
+        "<ul>" + "".join(f"<li>{escape(p.location)}</li>" for p in muscle.trigger_points) + "</ul>",
+        f"<h3>{escape(_('How to release it yourself'))}</h3>",
+        self_care_html(kb.safety, muscle),
+        f"<h3>{escape(_('Be careful'))}</h3>",
+        "<ul>" + "".join(f"<li>{escape(c)}</li>" for c in muscle.cautions) + "</ul>",
+    ]
     return "".join(parts)
 
 
@@ -93,23 +95,22 @@ def _clause(text: str) -> str:
 
 def draw_handout(
     device: QPagedPaintDevice,
-    kb: KnowledgeBase,
+    source: Session,
     diagrams: Mapping[str, Diagram],
-    selections: list[Selection],
-    muscles: list[str],
     notes: Notes | None = None,
     paper: str = "auto",
 ) -> int:
-    """Draw the handout on ``device``; returns the number of pages."""
+    """Draw the handout of a session's map on ``device``; returns the number of pages."""
     device.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter))
-    state = SessionState(kb)
-    state.set_selections(selections)
-    chosen = chosen_muscles(state, muscles)
+    kb = source.kb
+    state = Session(kb)  # its own copy: the handout's map shows the candidates whatever the window's mode
+    state.restore(State(source.selections, dict(source.state.pains), source.focus, source.state.picks))
+    chosen = chosen_muscles(state)
     if chosen and state.focus is None:
         state.focus_muscle(chosen[0][0].id)
-    painter = QPainter(device)
+    painter = started(QPainter(device), _("the handout"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     # The painter works in device units; fonts are in points, which Qt converts itself.
     pt = device.logicalDpiY() / 72.0
@@ -117,7 +118,7 @@ def draw_handout(
     body = area.adjusted(0, 0, 0, -FOOTER_HEIGHT * pt)
 
     _first_page(painter, body, kb, diagrams, state, pt)
-    _footer(painter, area, kb, 1, pt)
+    _footer(painter, area, state, 1, pt)
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDefaultStyleSheet(CSS)
@@ -134,36 +135,35 @@ def draw_handout(
         painter.translate(0, -index * body.height())
         document.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
         painter.restore()
-        _footer(painter, area, kb, pages, pt)
+        _footer(painter, area, state, pages, pt)
     painter.end()
     return pages
 
 
-def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, state: SessionState, pt: float) -> None:
+def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, state: Session, pt: float) -> None:
     painter.setPen(Qt.GlobalColor.black)
     painter.setFont(_font(18, bold=True))
-    painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt), "Your pain map")
+    painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt), _("Your pain map"))
     painter.setFont(_font(9))
     painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt),
                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                      date.today().strftime("%d %B %Y"))
-    where = ", ".join(
-        f"{kb.region(s.region).label.lower()}{f' ({s.side.value})' if s.side else ''}" for s in state.selections
-    ) or "no region chosen"
+    where = wording.listing([wording.selection_name(kb, s) for s in state.selections])
     painter.setFont(_font(10.5))
-    painter.drawText(QRectF(body.left(), body.top() + 30 * pt, body.width(), 30 * pt),
-                     Qt.TextFlag.TextWordWrap, f"Where it hurts: {where}.")
-    scene = BodyScene(diagrams, state, legend=True)
+    line = _("Where it hurts: {places}.").format(places=where) if where else _(
+        "This map shows one muscle and where it sends pain.")
+    painter.drawText(QRectF(body.left(), body.top() + 30 * pt, body.width(), 30 * pt), Qt.TextFlag.TextWordWrap, line)
+    scene = BodyScene(state, diagrams, kb.views.default_layout, legend=True)
     picture = QRectF(body.left(), body.top() + 62 * pt, body.width(), body.height() * 0.70)
-    scene.render(painter, picture, scene.view_rect(None), Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(painter, picture, scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
     y = picture.bottom() + 8 * pt
     painter.setFont(_font(11, bold=True))
-    painter.drawText(QRectF(body.left(), y, body.width(), 16 * pt), "The muscles most likely involved")
+    painter.drawText(QRectF(body.left(), y, body.width(), 16 * pt), _("The muscles most likely involved"))
     painter.setFont(_font(9.5))
     y += 18 * pt
     for place, ranked in enumerate(state.ranking[:6], 1):
-        side = f" ({ranked.side.value})" if ranked.side else ""
-        line = f"{place}. {ranked.muscle.name}{side}: {describe(kb, ranked)}"
+        line = _("{place}. {candidate}: {why}").format(place=place, candidate=wording.candidate_title(ranked),
+                                                      why=wording.why(kb, ranked))
         rect = painter.boundingRect(QRectF(body.left(), y, body.width(), 40 * pt), Qt.TextFlag.TextWordWrap, line)
         if rect.bottom() > body.bottom():
             break
@@ -171,10 +171,12 @@ def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, st
         y = rect.bottom() + 2 * pt
 
 
-def _footer(painter: QPainter, area: QRectF, kb: KnowledgeBase, page: int, pt: float) -> None:
-    safety = kb.safety
-    flags = "; ".join(f.sign.lower() for f in safety.red_flag)
-    text = f"{safety.disclaimer} See a clinician now if you have: {flags}."
+def _footer(painter: QPainter, area: QRectF, session: Session, page: int, pt: float) -> None:
+    """The disclaimer and the red flags of the chosen places (all flags when none concern them) on every page."""
+    safety = session.kb.safety
+    flags = flags_for_session(session) or tuple(f for f in safety.red_flag if not f.places)
+    text = _("{disclaimer} See a clinician now if you have: {flags}.").format(
+        disclaimer=safety.disclaimer, flags="; ".join(f.sign[:1].lower() + f.sign[1:] for f in flags))
     top = area.bottom() - (FOOTER_HEIGHT - 8) * pt
     box = QRectF(area.left(), top, area.width() - 44 * pt, (FOOTER_HEIGHT - 8) * pt)
     painter.save()
@@ -183,7 +185,7 @@ def _footer(painter: QPainter, area: QRectF, kb: KnowledgeBase, page: int, pt: f
     painter.setFont(_font(7))
     painter.drawText(box.adjusted(0, 4 * pt, 0, 0), Qt.TextFlag.TextWordWrap, text)
     painter.drawText(QRectF(area.right() - 40 * pt, top + 4 * pt, 40 * pt, 12 * pt),
-                     Qt.AlignmentFlag.AlignRight, f"page {page}")
+                     Qt.AlignmentFlag.AlignRight, _("page {number}").format(number=page))
     painter.restore()
 
 

@@ -1,51 +1,45 @@
-"""Headless pictures of the diagrams for scripts, docs and handouts: no window is shown."""
+"""Headless pictures of the diagrams and handouts for scripts and docs: no window is shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bodymap.diagram import load_diagrams
+from bodymap.i18n import _
 from bodymap.knowledge import KnowledgeBase, Selection
+from bodymap.session import Session
 from bodymap.ui.app import application
 from bodymap.ui.body_scene import BodyScene
-from bodymap.ui.render import render_scene
-from bodymap.ui.state import SessionState
+from bodymap.ui.output import render_scene, write_pdf
 
 
-def render(
-    kb: KnowledgeBase,
-    output: Path,
-    view: str | None = None,
-    selections: list[Selection] | None = None,
-    muscle: str | None = None,
-) -> None:
-    """Render the diagrams (a layout id; None for the default) in the given state to ``output``."""
-    application(headless=True)
-    state = SessionState(kb)
-    state.set_selections(selections or [])
+def session_for(kb: KnowledgeBase, selections: list[Selection], muscle: str | None = None,
+                picks: list[str] | None = None) -> Session:
+    """A session in the state the command line asked for."""
+    session = Session(kb)
+    session.set_selections(selections)
     if muscle is not None:
-        state.focus_muscle(muscle)
-    scene = BodyScene(load_diagrams(kb.views), state, legend=True)
-    render_scene(scene, scene.view_rect(None if view in (None, 'both') else view), output)
+        session.focus_muscle(muscle)
+    if picks:
+        session.set_picks(picks)
+    return session
 
 
-def handout(
-    kb: KnowledgeBase,
-    output: Path,
-    selections: list[Selection],
-    muscles: list[str],
-    paper: str = "auto",
-) -> int:
-    """Write the client handout as a PDF; returns the page count."""
-    from PySide6.QtGui import QPdfWriter
+def render(session: Session, output: Path, layout: str | None = None) -> Path:
+    """Render the diagrams of a layout (the default one for None) in the session's state."""
+    application(headless=True)
+    scene = BodyScene(session, load_diagrams(session.kb.views), layout or session.kb.views.default_layout,
+                      legend=True)
+    return render_scene(scene, scene.content_rect(), output)
 
+
+def handout(session: Session, output: Path, paper: str = "auto") -> int:
+    """Write the client handout of a session as a PDF; returns the page count."""
     from bodymap.notes import Notes
     from bodymap.ui.handout import draw_handout
 
     application(headless=True)
-    writer = QPdfWriter(str(output))
-    writer.setResolution(300)
-    writer.setTitle("bodymap: your pain map")
-    writer.setCreator("bodymap")
-    notes = Notes.load(set(kb.muscles))
-    return draw_handout(writer, kb, load_diagrams(kb.views), selections, muscles, notes, paper)
+    notes = Notes.load(set(session.kb.muscles), writable=False)
+    diagrams = load_diagrams(session.kb.views)
+    return write_pdf(output, lambda device: draw_handout(device, session, diagrams, notes, paper),
+                     _("bodymap: your pain map"))

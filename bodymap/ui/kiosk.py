@@ -1,8 +1,10 @@
-"""Kiosk mode: a welcome screen, an idle reset, no way out for a visitor, a hidden way out for staff.
+"""Kiosk mode, as a controller: a welcome screen, an idle reset, no way out for a visitor, a hidden
+way out for staff.
 
-A visitor can touch, search and zoom; nothing they do is written to disk. After a quiet
-spell the session is forgotten and the welcome screen returns. Staff leave with a hidden
-gesture (five quick taps in the top-right corner) and the PIN set by `bodymap kiosk-setup`.
+A visitor can touch, search and zoom; nothing they do is written to disk. After a quiet spell the
+session is forgotten and the welcome screen returns. Staff leave with a hidden gesture (five quick
+taps in the top-right corner) and the PIN set by `bodymap kiosk-setup`. The controller takes the
+window over when it is made: the window itself has no kiosk branches.
 """
 
 from __future__ import annotations
@@ -24,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.i18n import _
 from bodymap.knowledge.model import Safety
 from bodymap.pin import verify_pin
+from bodymap.session import Change, Mode
+from bodymap.settings import Settings
 from bodymap.ui import style
+from bodymap.ui.main_window import MainWindow
 
 log = logging.getLogger("bodymap.kiosk")
 
@@ -38,6 +44,7 @@ QListWidget::item, QTreeWidget::item {{ min-height: {TOUCH_TARGET}px; }}
 QTabBar::tab {{ min-height: {TOUCH_TARGET - 8}px; min-width: 160px; font-size: 20px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QPushButton {{ min-height: {TOUCH_TARGET}px; font-size: 20px; }}
+QToolButton {{ min-height: {TOUCH_TARGET}px; min-width: 96px; font-size: 20px; }}
 """
 """Large type and finger-sized rows for the kiosk's panels."""
 EXIT_TAPS = 5
@@ -45,9 +52,12 @@ EXIT_WINDOW_S = 4.0
 EXIT_CORNER = 80
 BLOCKED_KEYS = tuple(QKeySequence(k) for k in ("Ctrl+Q", "Ctrl+W", "Alt+F4", "Esc"))
 INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Gesture,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Gesture,
 }
+DESK_ONLY = ("save_pdf", "print", "quit", "present", "next_muscle", "previous_muscle", "leave_presentation",
+             "undo", "redo")
+"""Commands a visitor never has."""
 
 
 class WelcomeScreen(QWidget):
@@ -64,21 +74,21 @@ class WelcomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 80, 80, 60)
         layout.addStretch(2)
-        title = QLabel("Where does it hurt?")
+        title = QLabel(_("Where does it hurt?"))
         title.setFont(style.pixel_font(64, bold=True, base=title.font()))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lead = QLabel("Touch the body map where you feel pain. We show the muscles that most often send "
-                      "pain there, and how people release them at home.")
+        lead = QLabel(_("Touch the body map where you feel pain. We show the muscles that most often send "
+                        "pain there, and how people release them at home."))
         lead.setFont(style.pixel_font(28, base=lead.font()))
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        begin = QPushButton("Start")
+        begin = QPushButton(_("Start"))
         begin.setFont(style.pixel_font(36, bold=True, base=begin.font()))
         begin.setMinimumSize(320, 110)
         begin.setStyleSheet("QPushButton { background: #a0177e; color: white; border-radius: 16px; }")
-        begin.setAccessibleName("Start")
+        begin.setAccessibleName(_("Start"))
         begin.clicked.connect(self.start)
-        flags = QPushButton("Red flags: when to see a clinician")
+        flags = QPushButton(_("Red flags: when to see a clinician"))
         flags.setFont(style.pixel_font(24, base=flags.font()))
         flags.setMinimumHeight(TOUCH_TARGET)
         flags.clicked.connect(self.red_flags)
@@ -156,19 +166,81 @@ class KioskGuard(QObject):
             self.exit_requested.emit()
 
 
+
+class KioskController(QObject):
+    """Takes a window over as a kiosk: welcome page, touch style, lock-down, idle reset, staff exit."""
+
+    def __init__(self, window: MainWindow, settings: Settings):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.settings = settings
+        self.unlocked = False
+        window.handle({action_id: None for action_id in DESK_ONLY})
+        window.menuBar().setVisible(False)
+        window.note_editor.setVisible(False)
+        window.note_editor.setEnabled(False)
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.main_page.setStyleSheet(TOUCH_STYLE)
+        window.disclaimer.button.setMinimumHeight(TOUCH_TARGET)
+        window.search.setMinimumHeight(TOUCH_TARGET)
+        window.detail.zoomIn(4)
+        self.welcome = WelcomeScreen(window.kb.safety)
+        self.welcome.start.connect(lambda: self.session.set_mode(Mode.KIOSK_ACTIVE, source=self))
+        self.welcome.red_flags.connect(window.show_red_flags)
+        window.pages.insertWidget(0, self.welcome)
+        self.guard = KioskGuard(window, settings.kiosk_idle_seconds, self.reset, self)
+        self.guard.idle.connect(self.reset)
+        self.guard.exit_requested.connect(self.ask_operator)
+        window.installEventFilter(self)
+        window.signals.changed.connect(self.on_change)
+        self.session.set_mode(Mode.KIOSK_WELCOME, source=self)
+        self.on_change(Change(mode=True))
+
+    def on_change(self, change: Change) -> None:
+        if change.mode:
+            welcome = self.session.mode is Mode.KIOSK_WELCOME
+            self.window.pages.setCurrentWidget(self.welcome if welcome else self.window.main_page)
+
+    def reset(self) -> None:
+        """Forget the visitor: selections, search, zoom, view, dialogs; back to the welcome screen."""
+        for dialog in self.window.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self.window and dialog.isVisible():
+                dialog.close()
+        self.window.search.clear()
+        self.session.reset(source=self)
+        self.session.set_mode(Mode.KIOSK_WELCOME, source=self)
+
+    def ask_operator(self) -> None:
+        dialog = PinDialog(self.settings.kiosk_pin, self.window)
+        dialog.accepted.connect(self.unlock_and_close)
+        dialog.open()
+
+    def unlock_and_close(self) -> None:
+        self.unlocked = True
+        self.guard.stop()
+        self.window.close()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.window and event.type() == QEvent.Type.Close and not self.unlocked:
+            event.ignore()  # a kiosk closes only after the operator's PIN
+            return True
+        return False
+
+
 class PinDialog(QDialog):
     """A large keypad for the operator's PIN."""
 
     def __init__(self, stored_hash: str | None, parent=None):
         super().__init__(parent)
         self.stored_hash = stored_hash
-        self.setWindowTitle("Operator")
+        self.setWindowTitle(_("Operator"))
         layout = QVBoxLayout(self)
-        self.prompt = QLabel("Operator PIN")
+        self.prompt = QLabel(_("Operator PIN"))
         self.prompt.setFont(style.pixel_font(28, base=self.prompt.font()))
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
-        self.entry.setAccessibleName("Operator PIN")
+        self.entry.setAccessibleName(_("Operator PIN"))
         self.entry.setFont(style.pixel_font(32, base=self.entry.font()))
         self.entry.returnPressed.connect(self.check)
         layout.addWidget(self.prompt)
@@ -182,7 +254,7 @@ class PinDialog(QDialog):
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
         layout.addLayout(grid)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(_("Cancel"))
         cancel.setMinimumHeight(TOUCH_TARGET)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
@@ -200,4 +272,4 @@ class PinDialog(QDialog):
             self.accept()
         else:
             self.entry.clear()
-            self.prompt.setText("Wrong PIN. Try again.")
+            self.prompt.setText(_("Wrong PIN. Try again."))

@@ -1,34 +1,53 @@
-"""Start the window, or take a screenshot of it in a given state without showing it."""
+"""Open the window for a person (and save what they changed when it closes), or draw it for a
+snapshot without touching any of their files."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
 
+from PySide6.QtCore import QByteArray, QRect, QSettings
+
 from bodymap.diagram import load_diagrams
 from bodymap.knowledge import KnowledgeBase, Selection
 from bodymap.notes import Notes
-from bodymap.settings import Settings
-from bodymap.ui.actions import Mode
+from bodymap.paths import config_dir
+from bodymap.settings import FileKept, SettingsStore
+from bodymap.ui import window_geometry
 from bodymap.ui.app import application
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.output import OutputProblem
+from bodymap.ui.presentation import PresentationController
 
-SNAPSHOT_SIZE = (1440, 900)
+WINDOW_FILE = "window.ini"
+DEFAULT_SCREEN = (1600, 1000)
 
 
-def run(kb: KnowledgeBase, settings: Settings, warning: str | None, mode: Mode = Mode.NORMAL) -> int:
-    """Open the main window (normal, presentation or kiosk) and run until it closes; ``warning``
-    says why saved settings could not be used (the window shows it)."""
+def _window_state() -> QSettings:
+    return QSettings(str(config_dir() / WINDOW_FILE), QSettings.Format.IniFormat)
+
+
+def run(kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: bool = False) -> int:
+    """Open the main window (normal, presentation or kiosk) and run until it closes."""
     app = application()
-    notes = None if mode is Mode.KIOSK else Notes.load(set(kb.muscles))
-    window = MainWindow(kb, load_diagrams(kb.views), settings, [warning] if warning else [], notes, mode)
-    if mode is Mode.KIOSK:
+    if kiosk:
+        window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
+        from bodymap.ui.kiosk import KioskController  # only a kiosk needs it: not loaded for a desk start-up
+
+        window.kiosk = KioskController(window, store.settings)
         window.showFullScreen()
     else:
+        notes = Notes.load(set(kb.muscles))
+        window = MainWindow(kb, load_diagrams(kb.views), store, notes)
+        presenter = PresentationController(window)
+        saved = _window_state().value("geometry")
+        window_geometry.place(window, saved if isinstance(saved, QByteArray) else None)
+        window.closing.connect(lambda: _remember(window, store))
         window.show()
-        window.show_first_run_notice()
-        if mode is Mode.PRESENT:
-            window.set_presenting(True)
+        if not store.settings.first_run_notice_seen:
+            window.show_first_run_notice(lambda: _first_run_seen(window, store))
+        if present:
+            presenter.enter()
     # What exists now lives as long as the window: frozen, later collections skip it, which
     # keeps them short in a kiosk that runs for days. Resumes the collector paused at start-up.
     gc.freeze()
@@ -36,26 +55,54 @@ def run(kb: KnowledgeBase, settings: Settings, warning: str | None, mode: Mode =
     return app.exec()
 
 
+def _first_run_seen(window: MainWindow, store: SettingsStore) -> None:
+    store.settings.first_run_notice_seen = True
+    _save(window, store)
+
+
+def _remember(window: MainWindow, store: SettingsStore) -> None:
+    """What a desk window keeps when it closes: its place on the screen and the settings it changed."""
+    _window_state().setValue("geometry", window.saveGeometry())
+    _save(window, store)
+
+
+def _save(window: MainWindow, store: SettingsStore) -> None:
+    try:
+        store.save()
+    except (OSError, FileKept) as exc:
+        window.show_warning(f"Settings could not be saved: {exc}")
+
+
 def snapshot(
     kb: KnowledgeBase,
     output: Path,
-    view: str | None = None,
+    layout: str | None = None,
     selections: list[Selection] | None = None,
     muscle: str | None = None,
-) -> None:
-    """Save a screenshot of the real window in the given state (offscreen, default settings);
-    ``view`` is one of VIEW_CHOICES' names."""
-    app = application(headless=True)
-    window = MainWindow(kb, load_diagrams(kb.views), Settings(first_run_notice_seen=True))
-    window.resize(*SNAPSHOT_SIZE)
-    window.set_view(view or kb.views.default_layout)
+    screen: tuple[int, int] = DEFAULT_SCREEN,
+) -> Path:
+    """Save a picture of the real window as it first opens on a screen of the given size, in the given
+    state, offscreen. It reads the person's settings and notes but writes nothing of theirs."""
+    from bodymap.output import check_output, replacing
+
+    target = check_output(output, (".png",))
+    app = application(headless=True, screen=screen)
+    store = SettingsStore(writable=False)
+    window = MainWindow(kb, load_diagrams(kb.views), store, Notes.load(set(kb.muscles), writable=False))
+    PresentationController(window)
+    window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
+    if layout is not None:
+        window.show_layout(layout)
     window.show()
-    window.state.set_selections(selections or [])
+    window.session.set_selections(selections or [])
     if muscle is not None:
-        window.state.focus_muscle(muscle)
+        window.session.focus_muscle(muscle)
     app.processEvents()
     window.view.fit()
     app.processEvents()
-    if not window.grab().save(str(output)):
-        raise OSError(f"could not write {output}")
-    window.close()
+    with replacing(target) as temporary:
+        if not window.grab().save(str(temporary), "PNG"):
+            raise OutputProblem(f"output '{output}': the picture could not be written")
+    window.hide()
+    window.deleteLater()
+    return target

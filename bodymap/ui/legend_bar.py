@@ -1,8 +1,5 @@
-"""The key to the diagram's symbols, always in view under the diagrams.
-
-Rank colours are keyed by the chips in the results list; this strip explains the rest:
-where it hurts, the essential and spillover zones, trigger points, and dashed deep muscles.
-"""
+"""The key to the diagram's symbols, always in view under the diagrams, in the words the list and
+the rendered legend use (``wording.key_entries``) and drawn by the diagram's own code."""
 
 from __future__ import annotations
 
@@ -10,9 +7,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from bodymap import wording
+from bodymap.i18n import _
 from bodymap.ui import style
 
-SWATCH = QSize(26, 16)
+SWATCH = QSize(26, 18)
 
 
 def _swatch(kind: str) -> QPixmap:
@@ -29,16 +28,18 @@ class LegendBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Key to the diagram")
+        self.setAccessibleName(_("Key to the diagram"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
-        for kind, text in style.KEY:
+        self.words: list[QLabel] = []
+        for kind, text in wording.key_entries():
             icon = QLabel()
             icon.setPixmap(_swatch(kind))
             words = QLabel(text)
+            self.words.append(words)
             layout.addWidget(icon)
             layout.addWidget(words)
             layout.addSpacing(10)
         layout.addStretch(1)
-        self.setToolTip("Rank colours are shown beside each muscle in the list.")
+        self.setToolTip(_("Each likely muscle has its own colour, the same in the list."))

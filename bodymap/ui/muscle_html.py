@@ -1,78 +1,108 @@
 """A muscle as readable HTML, for the detail panel and the client handout.
 
 Plain functions of the data, so what the panel shows and what the handout prints agree.
-Headings say what a person wants to know ("Where it sends pain"), never field names.
+Headings say what a person wants to know ("Where it sends pain"), never field names. Each
+self-release technique names the general cautions that concern it right where it is described.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
+from bodymap import wording
+from bodymap.i18n import _
 from bodymap.knowledge import KnowledgeBase, Muscle, Zone
+from bodymap.knowledge.model import GeneralCaution, Safety
 
 
-def _list(items) -> str:
+def bullet_list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-def _section(title: str, body: str) -> str:
+def section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}"
 
 
 def referral_html(kb: KnowledgeBase, muscle: Muscle) -> str:
-    """The referral pattern in words, and the regions split into essential and spillover."""
+    """The referral pattern in words, and the regions of each zone."""
     html = f"<p>{escape(muscle.pain_pattern)}</p>"
-    for zone, title in ((Zone.ESSENTIAL, "Main pain zone"), (Zone.SPILLOVER, "Can spread to")):
-        # Labels may contain commas ("Back of the thigh, outer side"), so list them with semicolons.
-        labels = [kb.region(r.region).label.lower() for r in muscle.referral if r.zone is zone]
-        if labels:
-            html += f"<p><b>{title}:</b> {escape('; '.join(labels))}.</p>"
+    for zone, title in ((Zone.ESSENTIAL, _("Main pain zone")), (Zone.SPILLOVER, _("Pain can spread to"))):
+        places = wording.referral_summary(kb, muscle, zone)
+        if places:
+            html += "<p>" + escape(_("{title}: {places}.").format(title=title, places=places)).replace(
+                escape(title), f"<b>{escape(title)}</b>", 1) + "</p>"
     return html
 
 
-def self_care_html(muscle: Muscle) -> str:
-    """Self-release techniques and stretches, step by step."""
+def _caution_links(cautions: tuple[GeneralCaution, ...]) -> str:
+    if not cautions:
+        return ""
+    names = wording.listing([c.title.lower() for c in cautions])
+    return f"<p class='caution'>{escape(_('Take care with: {cautions} (see Before you start).').format(cautions=names))}</p>"
+
+
+def self_care_html(safety: Safety, muscle: Muscle) -> str:
+    """Self-release techniques and stretches, step by step, each with the cautions that concern it."""
     html = ""
     for t in muscle.self_release:
         html += (
-            f"<p><b>With {escape(t.tool.value)}.</b> {escape(t.position)}</p>"
+            f"<p><b>{escape(wording.tool_heading(t.tool))}.</b> {escape(t.position)}</p>"
             f"<p>{escape(t.steps)}</p>"
-            f"<p><i>Pressure:</i> {escape(t.pressure)}<br><i>How long:</i> {escape(t.duration)}</p>"
+            f"<p><i>{escape(_('Pressure:'))}</i> {escape(t.pressure)}<br>"
+            f"<i>{escape(_('How long:'))}</i> {escape(t.duration)}</p>"
+            + _caution_links(safety.cautions_for(t, muscle))
         )
     for s in muscle.stretches:
-        html += f"<p><b>Stretch: {escape(s.name)}.</b> {escape(s.steps)} <i>Hold:</i> {escape(s.hold)}</p>"
+        html += (f"<p><b>{escape(_('Stretch: {name}.').format(name=s.name))}</b> {escape(s.steps)} "
+                 f"<i>{escape(_('Hold:'))}</i> {escape(s.hold)}</p>"
+                 + _caution_links(safety.cautions_for(s, muscle)))
     return html
+
+
+def general_cautions_html(safety: Safety, muscle: Muscle) -> str:
+    """The general cautions that concern this muscle's techniques, each explained once."""
+    used: dict[str, GeneralCaution] = {}
+    for technique in (*muscle.self_release, *muscle.stretches):
+        for caution in safety.cautions_for(technique, muscle):
+            used.setdefault(caution.id, caution)
+    return "".join(f"<p><b>{escape(c.title)}.</b> {escape(c.text)}</p>" for c in used.values())
 
 
 def muscle_html(kb: KnowledgeBase, muscle: Muscle, why: str | None = None, note: str | None = None) -> str:
     """The whole detail view of one muscle."""
-    depth = "deep muscle" if muscle.depth.value == "deep" else "muscle near the surface"
     parts = [
         f"<h2>{escape(muscle.name)}</h2>",
-        f"<p class='sub'><i>{escape(muscle.latin)}</i> &middot; {escape(muscle.group)} &middot; {depth}</p>",
+        f"<p class='sub'><i>{escape(muscle.latin)}</i> &middot; {escape(muscle.group)} &middot; "
+        f"{escape(wording.depth_name(muscle.depth))}</p>",
     ]
     if why:
-        parts.append(f"<p class='why'>Listed because it {escape(why)}.</p>")
+        parts.append(f"<p class='why'>{escape(why)}</p>")
     if note:
-        parts.append(_section("Your therapist's note", f"<p>{escape(note)}</p>"))
+        parts.append(section(_("Your therapist's note"), f"<p>{escape(note)}</p>"))
     parts += [
-        _section("Where it sends pain", referral_html(kb, muscle)),
-        _section("Where its trigger points are", _list(p.location for p in muscle.trigger_points)),
-        _section("What you may notice", _list(muscle.symptoms)),
-        _section("What keeps it going", _list(muscle.perpetuating_factors)),
-        _section("Release it yourself", self_care_html(muscle)),
-        _section("Be careful", _list(muscle.cautions)),
+        section(_("Where it sends pain"), referral_html(kb, muscle)),
+        section(_("Where its trigger points are"), bullet_list(p.location for p in muscle.trigger_points)),
+        section(_("What you may notice"), bullet_list(muscle.symptoms)),
+        section(_("What keeps it going"), bullet_list(muscle.perpetuating_factors)),
+        section(_("Release it yourself"), self_care_html(kb.safety, muscle)),
+        section(_("Be careful"), bullet_list(muscle.cautions)),
     ]
+    general = general_cautions_html(kb.safety, muscle)
+    if general:
+        parts.append(section(_("Before you start"), general))
     if muscle.good_to_know:
-        parts.append(_section("Good to know", _list(muscle.good_to_know)))
+        parts.append(section(_("Good to know"), bullet_list(muscle.good_to_know)))
+    if muscle.differentials:
+        parts.append(section(_("It could also be something else"), bullet_list(muscle.differentials)))
     parts += [
-        _section(
-            "Anatomy",
-            f"<p><b>Starts (origin):</b> {escape(muscle.origin)}</p>"
-            f"<p><b>Attaches (insertion):</b> {escape(muscle.insertion)}</p>"
-            f"<p><b>What it does:</b></p>{_list(muscle.actions)}"
-            f"<p><b>Nerve supply:</b> {escape(muscle.innervation)}</p>",
+        section(
+            _("Anatomy"),
+            f"<p><b>{escape(_('Starts (origin):'))}</b> {escape(muscle.origin)}</p>"
+            f"<p><b>{escape(_('Attaches (insertion):'))}</b> {escape(muscle.insertion)}</p>"
+            f"<p><b>{escape(_('What it does:'))}</b></p>{bullet_list(muscle.actions)}"
+            f"<p><b>{escape(_('Nerve supply:'))}</b> {escape(muscle.innervation)}</p>",
         ),
-        _section("Sources", _list(f"{s.reference}, {s.section}" for s in muscle.sources)),
+        section(_("Sources"), bullet_list(f"{s.reference}, {s.section}" for s in muscle.sources)),
     ]
     return "".join(parts)

@@ -1,62 +1,102 @@
-"""A therapist's note on the muscle in focus: edit, save, and see it in the panel and handout."""
+"""A therapist's note on the muscle in focus: typed notes save themselves and are never lost.
+
+The editor takes no room until it is used: a muscle without a note shows only an "Add a note"
+button. What is typed is saved a moment after typing stops, when the focus moves to another
+muscle, and when the window closes; a note that cannot be saved (a broken notes file) stays as a
+draft and is written to a recovery file on close.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from bodymap.i18n import _
 from bodymap.notes import Notes, NotesUnavailable
-from bodymap.ui.state import SessionState
+from bodymap.session import Change, Session
+
+SAVE_DELAY_MS = 1200
+"""How long after the last key press a note is saved."""
 
 
 class NoteEditor(QWidget):
-    """Shows the note for the focused muscle; Save writes it atomically to the notes file."""
+    """The note for the focused muscle, saved as it is typed."""
 
-    saved = Signal()
-
-    def __init__(self, state: SessionState, notes: Notes, parent=None):
+    def __init__(self, session: Session, notes: Notes, parent=None):
         super().__init__(parent)
-        self.state = state
+        self.session = session
         self.notes = notes
+        self.muscle: str | None = None
+        """The muscle whose note the editor holds."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.title = QLabel("Your note on this muscle (shown in the panel and the handout)")
+        self.add = QPushButton(_("Add your own note on this muscle…"))
+        self.add.setToolTip(_("Notes appear in the panel and in the client handout"))
+        self.add.clicked.connect(self.open_editor)
+        self.title = QLabel(_("Your note on this muscle (shown in the panel and the handout)"))
         self.edit = QPlainTextEdit()
-        self.edit.setAccessibleName("Therapist note")
-        self.edit.setPlaceholderText("For example your own release cue for this client")
+        self.edit.setAccessibleName(_("Therapist note"))
+        self.edit.setPlaceholderText(_("For example your own release cue for this client"))
         self.edit.setMaximumHeight(90)
-        self.save = QPushButton("Save note")
-        self.save.clicked.connect(self.save_note)
+        self.edit.textChanged.connect(self._typed)
         self.status = QLabel()
+        self.status.setAccessibleName(_("Note status"))
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
-        row.addWidget(self.save)
+        layout.addWidget(self.add)
         layout.addWidget(self.title)
         layout.addWidget(self.edit)
         layout.addLayout(row)
-        if not notes.available:
-            self.edit.setReadOnly(True)
-            self.save.setEnabled(False)
-            self.status.setText("Notes are unavailable: the notes file could not be read.")
-        state.changed.connect(self.refresh)
-        self.refresh()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        self._load()
 
-    def refresh(self) -> None:
-        focus = self.state.focus
-        self.setVisible(focus is not None)
-        if focus is not None:
-            self.edit.setPlainText(self.notes.get(focus[0]) or "")
-            if self.notes.available:
-                self.status.setText("")
+    def on_change(self, change: Change) -> None:
+        if change.focus or change.selection:
+            focus = self.session.focus
+            if (focus[0] if focus else None) != self.muscle:
+                self.save()
+                self._load()
 
-    def save_note(self) -> None:
-        focus = self.state.focus
-        if focus is None:
+    def _load(self) -> None:
+        focus = self.session.focus
+        self.muscle = focus[0] if focus else None
+        text = self.notes.get(self.muscle) if self.muscle else None
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(text or "")
+        self.edit.blockSignals(False)
+        self.setVisible(self.muscle is not None)
+        self._show_editor(bool(text))
+        self.status.setText(_("Not saved yet: {why}").format(why=self.notes.warning)
+                            if self.muscle in self.notes.drafts else "")
+
+    def _show_editor(self, on: bool) -> None:
+        self.add.setVisible(not on)
+        self.title.setVisible(on)
+        self.edit.setVisible(on)
+        self.status.setVisible(on)
+
+    def open_editor(self) -> None:
+        self._show_editor(True)
+        self.edit.setFocus()
+
+    def _typed(self) -> None:
+        self.status.setText(_("Saving…"))
+        self._timer.start()
+
+    def save(self) -> None:
+        """Save what is typed for the muscle the editor holds (nothing happens if it is unchanged)."""
+        self._timer.stop()
+        if self.muscle is None:
             return
         try:
-            self.notes.set(focus[0], self.edit.toPlainText())
-        except (NotesUnavailable, ValueError, OSError) as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.notes.set(self.muscle, self.edit.toPlainText())
+        except NotesUnavailable as exc:
+            self.status.setText(_("Not saved yet: {why}").format(why=exc))
             return
-        self.status.setText("Saved.")
-        self.saved.emit()
+        except ValueError as exc:
+            self.status.setText(_("Not saved: {why}").format(why=exc))
+            return
+        self.status.setText(_("Saved."))

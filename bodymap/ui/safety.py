@@ -1,19 +1,42 @@
-"""The disclaimer that is always visible, and the red flags one click away."""
+"""Safety on every screen: the disclaimer always in view, the red flags that concern the chosen
+places beside the results, and the whole list one click away."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
-from bodymap.knowledge.model import Safety
+from bodymap.i18n import _
+from bodymap.knowledge.model import RedFlag, Safety
+from bodymap.session import Change, Session
+
+FLAG_STYLE = "#placeflags { background: #fdecea; border: 1px solid #e6a19a; border-radius: 4px; }"
+FLAG_TEXT = "#8a1c14"
+"""Dark red text on the pale red box: 7.9:1 contrast."""
 
 
-def red_flags_html(safety: Safety) -> str:
-    """The red flags as HTML, for the dialog, the kiosk and the handout."""
-    items = "".join(f"<li><b>{escape(f.sign)}.</b> {escape(f.why)}</li>" for f in safety.red_flag)
+def red_flags_html(safety: Safety, flags: tuple[RedFlag, ...] | None = None) -> str:
+    """Red flags as HTML (all of them by default), for the dialog, the kiosk and the handout."""
+    items = "".join(f"<li><b>{escape(f.sign)}.</b> {escape(f.why)}</li>" for f in (flags or safety.red_flag))
     return f"<p>{escape(safety.red_flags_intro)}</p><ul>{items}</ul>"
+
+
+def flags_for_session(session: Session) -> tuple[RedFlag, ...]:
+    """The red flags that concern the places selected and the pain qualities given."""
+    places = {s.region for s in session.selections}
+    qualities = {session.pain(s).quality.value for s in session.selections if session.pain(s).quality}
+    return session.kb.safety.flags_for(places, qualities)
 
 
 class DisclaimerBar(QFrame):
@@ -27,16 +50,53 @@ class DisclaimerBar(QFrame):
         self.setStyleSheet("#disclaimer { background: #fff4e5; border-top: 1px solid #f0c98a; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
-        text = QLabel(safety.disclaimer)
-        text.setWordWrap(True)
-        text.setAccessibleName("Disclaimer")
-        layout.addWidget(text, 1)
-        button = QPushButton("Red flags: when to see a clinician")
-        button.setStyleSheet("QPushButton { color: #a4161a; font-weight: bold; padding: 4px 10px; }")
-        button.setAccessibleName("Red flags")
-        button.clicked.connect(self.red_flags_requested)
-        layout.addWidget(button)
-        self.button = button
+        self.text = QLabel(safety.disclaimer)
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(_("Disclaimer"))
+        layout.addWidget(self.text, 1)
+        self.button = QPushButton(_("Red flags: when to see a clinician"))
+        self.button.setStyleSheet("QPushButton { color: #a4161a; font-weight: bold; padding: 4px 10px; }")
+        self.button.setAccessibleName(_("Red flags"))
+        self.button.clicked.connect(self.red_flags_requested)
+        layout.addWidget(self.button)
+
+
+class PlaceFlags(QFrame):
+    """The few red flags that concern the chosen places, shown next to the results, not only behind a button."""
+
+    more = Signal()
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("placeflags")
+        self.setStyleSheet(FLAG_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAccessibleName(_("Red flags for these places"))
+        self.label.linkActivated.connect(lambda _link: self.more.emit())
+        layout.addWidget(self.label)
+        self.flags: tuple[RedFlag, ...] = ()
+        self.refresh()
+
+    def on_change(self, change: Change) -> None:
+        if change.selection:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.flags = flags_for_session(self.session)
+        self.setVisible(bool(self.flags))
+        if not self.flags:
+            return
+        items = "".join(f"<li>{escape(f.sign)}</li>" for f in self.flags)
+        self.label.setText(
+            f"<span style='color:{FLAG_TEXT}'><b>{escape(_('See a clinician first if you have:'))}</b>"
+            f"<ul style='margin:2px 0 2px -20px'>{items}</ul>"
+            f"<a href='#flags'>{escape(_('Why, and the other red flags'))}</a></span>"
+        )
 
 
 class SafetyDialog(QDialog):
@@ -47,10 +107,10 @@ class SafetyDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumSize(560, 460)
         layout = QVBoxLayout(self)
-        body = QTextBrowser()
-        body.setHtml(html)
-        body.setAccessibleName(title)
-        layout.addWidget(body)
+        self.body = QTextBrowser()
+        self.body.setHtml(html)
+        self.body.setAccessibleName(title)
+        layout.addWidget(self.body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
@@ -58,9 +118,9 @@ class SafetyDialog(QDialog):
 
 
 def red_flags_dialog(safety: Safety, parent=None) -> SafetyDialog:
-    return SafetyDialog("Red flags: see a clinician now", red_flags_html(safety), parent)
+    return SafetyDialog(_("Red flags: see a clinician now"), red_flags_html(safety), parent)
 
 
 def first_run_dialog(safety: Safety, parent=None) -> SafetyDialog:
-    html = f"<h2>Before you start</h2><p>{escape(safety.first_run)}</p>{red_flags_html(safety)}"
-    return SafetyDialog("Welcome to bodymap", html, parent)
+    html = f"<h2>{escape(_('Before you start'))}</h2><p>{escape(safety.first_run)}</p>{red_flags_html(safety)}"
+    return SafetyDialog(_("Welcome to bodymap"), html, parent)

@@ -1,37 +1,111 @@
-"""Colours, pens and brushes: the look of the diagrams, defined once.
+"""How everything on the diagrams looks, declared once: the window, the render, the legend,
+the list chips and the handout all draw from this table.
 
-A calm skin tone and hairline borders at rest; blue for what the person pointed at; warm
-rank colours for the candidate muscles; the classic red of the trigger point charts for a
-referral pattern (solid for the essential zone, stippled for spillover).
+A calm skin tone and hairline borders at rest. Blue, outlined and lightly tinted, for where it
+hurts, above everything. The classic red of the trigger-point charts for the pain pattern of the
+muscle in focus (solid for the main zone, stippled where it spreads), with soft edges and never
+outside the body. The muscle in focus is filled in its own colour with its fibres; the other
+candidates are quiet outlines in theirs, each with a numbered badge. Muscle colours come from a
+colour-blind-safe palette (Okabe and Ito) without red or the selection blue, and a muscle keeps
+its colour on both sides and in the list; the badge, not the colour, tells ranks apart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+
+from bodymap.knowledge.ranking import RankedMuscle
 
 SKIN = QColor("#EDE3DA")
 SKIN_OUTLINE = QColor("#8F7F74")
 REGION_BORDER = QColor(120, 100, 90, 70)
 DETAIL = QColor(110, 90, 80, 150)
 MUSCLE_IDLE = QColor(170, 95, 85, 45)
-SELECTED = QColor("#1E6FD9")
-HOVER = QColor("#0B4FA8")
-REFERRAL = QColor("#D7263D")
+SELECTED = QColor("#1A56C4")
+HOVER = QColor("#0B3F8F")
+PAIN = QColor("#D7263D")
 TRIGGER = QColor("#1B1B1B")
-LABEL = QColor("#5B4F48")
+LABEL = QColor("#4A403A")
+"""Text on the diagrams: 9.5:1 on white, 7.6:1 on the skin tone."""
+BADGE_TEXT = QColor("#FFFFFF")
 
-RANK_COLORS = tuple(
-    QColor(c) for c in ("#A0177E", "#EF6C00", "#F2B705", "#00897B", "#8D5B3C", "#C2185B", "#5C6BC0", "#78909C")
+MUSCLE_COLORS = tuple(
+    QColor(c) for c in ("#D68A00", "#009E73", "#CC79A7", "#3A9AD9", "#8D5B3C", "#7A7A00", "#5E6B73")
 )
-"""Colours for ranks 1, 2, 3...; ranks past the list reuse the last colour. None is red, which
-belongs to the referral pattern, or the selection blue."""
-SHOWN_RANKS = len(RANK_COLORS)
+"""Okabe-Ito orange, bluish green, reddish purple and sky blue (the latter two a shade deeper to
+stand out on skin), then brown, olive and slate for longer lists."""
+DEFAULT_SHOWN = 5
+"""Candidates drawn on the diagram by default; the rest are in the list only."""
 
 
-def rank_color(rank: int) -> QColor:
-    """The colour for a 1-based rank."""
-    return QColor(RANK_COLORS[min(rank, SHOWN_RANKS) - 1])
+def muscle_color(index: int) -> QColor:
+    """The colour of the ``index``-th distinct muscle of the ranking (0-based); it cycles past the palette."""
+    return QColor(MUSCLE_COLORS[index % len(MUSCLE_COLORS)])
+
+
+def muscle_colors(ranking: Iterable[RankedMuscle], focus_id: str | None) -> dict[str, QColor]:
+    """Each muscle's colour, by id: in order of first appearance in the ranking, so a muscle has one
+    colour on both sides, on the diagram and in the list. A focused muscle outside the ranking
+    (found by search) takes the first colour."""
+    colors: dict[str, QColor] = {}
+    for ranked in ranking:
+        if ranked.muscle.id not in colors:
+            colors[ranked.muscle.id] = muscle_color(len(colors))
+    if focus_id is not None and focus_id not in colors:
+        colors[focus_id] = muscle_color(0)
+    return colors
+
+
+class Part(str, Enum):
+    """Every kind of thing the diagrams draw in a state other than at rest."""
+
+    SELECTED = "selected"
+    ESSENTIAL = "essential"
+    SPILLOVER = "spillover"
+    CANDIDATE = "candidate"
+    FOCUS = "focus"
+    FIBRES = "fibres"
+    TRIGGER = "trigger"
+    BADGE = "badge"
+    HOVER = "hover"
+    KEYBOARD = "keyboard"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one part is drawn: fill alpha (0 for none), brush pattern, outline width (0 for none), z-order."""
+
+    fill_alpha: int
+    outline_width: float
+    z: float
+    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
+    soft_edge: float = 0.0
+    """Width of a fading rim, in screen pixels, that softens the part's edge."""
+
+
+LOOKS: dict[Part, Look] = {
+    Part.CANDIDATE: Look(fill_alpha=28, outline_width=2.2, z=3.0),
+    Part.FOCUS: Look(fill_alpha=150, outline_width=2.8, z=4.0),
+    Part.FIBRES: Look(fill_alpha=0, outline_width=0.9, z=4.1),
+    Part.ESSENTIAL: Look(fill_alpha=150, outline_width=0, z=5.0, soft_edge=5.0),
+    Part.SPILLOVER: Look(fill_alpha=190, outline_width=0, z=5.0, pattern=Qt.BrushStyle.Dense5Pattern, soft_edge=4.0),
+    Part.TRIGGER: Look(fill_alpha=0, outline_width=2.6, z=8.0),
+    Part.SELECTED: Look(fill_alpha=40, outline_width=3.0, z=9.0),
+    Part.BADGE: Look(fill_alpha=255, outline_width=1.6, z=10.0),
+    Part.HOVER: Look(fill_alpha=0, outline_width=2.5, z=11.0),
+    Part.KEYBOARD: Look(fill_alpha=0, outline_width=2.5, z=11.0),
+}
+DEEP_LINE = Qt.PenStyle.DashLine
+"""A deep muscle's outline, in every state: it lies under others and cannot be felt directly."""
+BADGE_RADIUS = 11.0
+"""Screen pixels: the badge keeps its size at every zoom."""
+TRIGGER_SIZE = 6.0
+"""Half the width of a trigger point's X, in screen pixels."""
 
 
 def pen(color: QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -49,6 +123,23 @@ def tinted(color: QColor, alpha: int, pattern: Qt.BrushStyle = Qt.BrushStyle.Sol
     return QBrush(c, pattern)
 
 
+def fill(part: Part, color: QColor) -> QBrush:
+    look = LOOKS[part]
+    return tinted(color, look.fill_alpha, look.pattern) if look.fill_alpha else NO_BRUSH
+
+
+def outline(part: Part, color: QColor, deep: bool = False) -> QPen:
+    look = LOOKS[part]
+    if not look.outline_width:
+        return NO_PEN
+    return pen(color, look.outline_width, DEEP_LINE if deep else Qt.PenStyle.SolidLine)
+
+
+def outline_color(color: QColor) -> QColor:
+    """The darker shade a muscle's outline and fibres take, for contrast on skin."""
+    return color.darker(150)
+
+
 def pixel_font(pixels: int, bold: bool = False, base: QFont | None = None) -> QFont:
     """A font of an exact pixel size (labels on the diagrams, kiosk and presentation type)."""
     font = QFont(base) if base is not None else QFont()
@@ -57,39 +148,71 @@ def pixel_font(pixels: int, bold: bool = False, base: QFont | None = None) -> QF
     return font
 
 
-KEY = (
-    ("selected", "Where it hurts"),
-    ("essential", "Main pain zone"),
-    ("spillover", "Pain can spread here"),
-    ("trigger", "Trigger point"),
-    ("deep", "Deep muscle"),
-)
-"""The symbols of the diagram and their words, for the window's key and the rendered legend."""
+def paint_soft_path(painter: QPainter, path: QPainterPath, part: Part, color: QColor) -> None:
+    """Fill a pain zone, then fade its rim outwards over a few pixels (the caller clips to the body)."""
+    look = LOOKS[part]
+    painter.setPen(NO_PEN)
+    painter.setBrush(fill(part, color))
+    painter.drawPath(path)
+    if look.soft_edge:
+        painter.setBrush(NO_BRUSH)
+        steps = 3
+        for step in range(steps, 0, -1):
+            rim = QColor(color)
+            rim.setAlpha(look.fill_alpha // (steps + 2))
+            painter.setPen(pen(rim, look.soft_edge * step / steps))
+            painter.drawPath(path)
 
 
-def paint_key_symbol(painter: QPainter, kind: str, box: QRectF) -> None:
-    """Draw one symbol of KEY into ``box``, exactly as the diagram draws it."""
+def paint_cross(painter: QPainter, center: QPointF, half: float) -> None:
+    """A trigger point's X with a light halo, ``half`` the X's width in the painter's units."""
+    c = center
+    for color, width in ((SKIN.lighter(110), 6.0), (TRIGGER, LOOKS[Part.TRIGGER].outline_width)):
+        painter.setPen(pen(color, width))
+        painter.drawLine(QPointF(c.x() - half, c.y() - half), QPointF(c.x() + half, c.y() + half))
+        painter.drawLine(QPointF(c.x() - half, c.y() + half), QPointF(c.x() + half, c.y() - half))
+
+
+def paint_badge(painter: QPainter, center: QPointF, radius: float, number: int, color: QColor, deep: bool) -> None:
+    """A candidate's rank in a disc of its colour: white figures, a dark ring (dashed when deep)."""
+    painter.setPen(outline(Part.BADGE, outline_color(color), deep))
+    painter.setBrush(QBrush(color))
+    painter.drawEllipse(center, radius, radius)
+    painter.setPen(BADGE_TEXT)
+    font = painter.font()
+    font.setPixelSize(max(8, round(radius * 1.15)))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
+                     Qt.AlignmentFlag.AlignCenter, str(number))
+
+
+def paint_key_symbol(painter: QPainter, kind: str, box: QRectF, color: QColor | None = None) -> None:
+    """Draw the key's symbol ``kind`` (one of wording.KEY's ids) into ``box``, with the diagram's own looks."""
+    color = color or muscle_color(0)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addRoundedRect(box.adjusted(1, 1, -1, -1), 3, 3)
     if kind == "selected":
-        painter.setBrush(tinted(SELECTED, 90))
-        painter.setPen(pen(SELECTED, 2.5))
-        painter.drawRect(box)
-    elif kind == "essential":
-        painter.fillRect(box, tinted(REFERRAL, 170))
-    elif kind == "spillover":
-        painter.fillRect(box, tinted(REFERRAL, 200, Qt.BrushStyle.Dense5Pattern))
-    elif kind == "deep":
-        painter.setBrush(tinted(rank_color(1), 110))
-        painter.setPen(pen(rank_color(1).darker(140), 1.5, Qt.PenStyle.DashLine))
-        painter.drawRoundedRect(box, 4, 4)
+        painter.setBrush(fill(Part.SELECTED, SELECTED))
+        painter.setPen(outline(Part.SELECTED, SELECTED))
+    elif kind in ("essential", "spillover"):
+        painter.setPen(NO_PEN)
+        painter.setBrush(fill(Part(kind), PAIN))
+    elif kind in ("focus", "candidate", "deep"):
+        part = Part.FOCUS if kind == "focus" else Part.CANDIDATE
+        painter.setBrush(fill(part, color))
+        painter.setPen(outline(part, outline_color(color), deep=kind == "deep"))
+    elif kind == "badge":
+        paint_badge(painter, box.center(), min(box.width(), box.height()) / 2, 1, color, deep=False)
+        path = QPainterPath()
     elif kind == "trigger":
-        painter.setPen(pen(TRIGGER, 2.2))
-        c, r = box.center(), min(box.width(), box.height()) / 3
-        painter.drawLine(QPointF(c.x() - r, c.y() - r), QPointF(c.x() + r, c.y() + r))
-        painter.drawLine(QPointF(c.x() - r, c.y() + r), QPointF(c.x() + r, c.y() - r))
+        paint_cross(painter, box.center(), min(box.width(), box.height()) / 3)
+        path = QPainterPath()
     else:
-        raise ValueError(f"no key symbol '{kind}'; known: {', '.join(k for k, _ in KEY)}")
+        raise ValueError(f"no key symbol '{kind}'")
+    painter.drawPath(path)
     painter.restore()
 
 

@@ -1,0 +1,114 @@
+"""Commands that draw (the window itself, render, snapshot, handout): they check every argument
+before Qt loads, and they never write a file of the person's other than the output asked for."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from bodymap.commands.common import UserError, command, knowledge
+from bodymap.i18n import _
+from bodymap.knowledge import KnowledgeBase, Selection
+from bodymap.knowledge.selection import parse_places
+from bodymap.output import check_output
+from bodymap.settings import PAPERS, SettingsStore
+from bodymap.storage import show
+
+SCREEN = re.compile(r"^([0-9]{3,5})x([0-9]{3,5})$")
+
+
+def register(sub) -> None:
+    p = command(sub, "render", render, _("Draw the diagrams in a given state to a PNG, SVG or PDF file (no window)."))
+    _picture_options(p, (".png", ".svg", ".pdf"))
+    p = command(sub, "snapshot", snapshot,
+                _("Save a picture of the main window as it opens on a screen of a given size (offscreen)."))
+    _picture_options(p, (".png",))
+    p.add_argument("--screen", type=_screen, default=(1600, 1000), metavar="WIDTHxHEIGHT",
+                   help=_("the screen to open the window on (default 1600x1000)"))
+    p = command(sub, "handout", handout, _("Write the client handout (PDF): the map, then each muscle in plain words."))
+    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
+    p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help=_("muscles to describe (default: the top 3)"))
+    p.add_argument("--paper", choices=PAPERS, default="auto", help=_("page size (auto: by locale)"))
+    p.add_argument("--output", required=True, type=Path, metavar="FILE.pdf", help=_("file to write"))
+
+
+def _picture_options(p: argparse.ArgumentParser, suffixes: tuple[str, ...]) -> None:
+    p.add_argument("--view", default=None, metavar="VIEW", help=_("which diagram(s) to show (see: bodymap views)"))
+    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
+    p.add_argument("--muscle", metavar="ID", help=_("muscle to focus: its trigger points and referral pattern"))
+    p.add_argument("--output", required=True, type=Path, metavar="FILE" + "|".join(suffixes), help=_("file to write"))
+    p.set_defaults(suffixes=suffixes)
+
+
+def _screen(text: str) -> tuple[int, int]:
+    match = SCREEN.match(text)
+    if not match or not all(200 <= int(v) <= 16384 for v in match.groups()):
+        raise argparse.ArgumentTypeError(_("'{text}' is not a screen size like 1366x768").format(text=show(text)))
+    return int(match.group(1)), int(match.group(2))
+
+
+def _request(args: argparse.Namespace, suffixes: tuple[str, ...], muscles: list[str]):
+    """Check what a drawing command was asked for before Qt loads: places, muscles, view, output path.
+    Returns the knowledge base, the places and the path to write."""
+    kb = knowledge()
+    places = parse_places(kb, args.select)
+    for muscle_id in muscles:
+        kb.muscle(muscle_id)
+    if getattr(args, "view", None) is not None:
+        kb.layout(args.view)
+    return kb, places, check_output(args.output, suffixes)
+
+
+def _session(kb: KnowledgeBase, places: dict[Selection, int | None], muscle: str | None = None,
+             picks: list[str] | None = None):
+    from bodymap.ui.headless import session_for
+
+    session = session_for(kb, list(places), muscle, picks)
+    for selection, intensity in places.items():
+        if intensity is not None:
+            session.set_intensity(selection, intensity)
+    return session
+
+
+def render(args: argparse.Namespace) -> None:
+    kb, places, target = _request(args, args.suffixes, [args.muscle] if args.muscle else [])
+    from bodymap.ui.headless import render as draw  # Qt loads only for commands that draw
+
+    written = draw(_session(kb, places, args.muscle), target, args.view)
+    print(_("wrote {path}").format(path=show(written)))
+
+
+def snapshot(args: argparse.Namespace) -> None:
+    kb, places, target = _request(args, args.suffixes, [args.muscle] if args.muscle else [])
+    from bodymap.ui.launch import snapshot as picture
+
+    written = picture(kb, target, args.view, list(places), args.muscle, args.screen)
+    print(_("wrote {path}").format(path=show(written)))
+
+
+def handout(args: argparse.Namespace) -> None:
+    kb, places, target = _request(args, (".pdf",), args.muscle)
+    if not places and not args.muscle:
+        raise UserError(_("say where it hurts (--select) or which muscles to describe (--muscle)"))
+    from bodymap.ui.headless import handout as write
+
+    pages = write(_session(kb, places, None, args.muscle), target, args.paper)
+    print(_("wrote {path} ({pages} pages)").format(path=show(target), pages=pages))
+
+
+def window(args: argparse.Namespace) -> int:
+    """Open the window (the command line without a command)."""
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise UserError(_("no display to open the window on; the commands (bodymap --help) work without one"))
+    kb = knowledge()
+    store = SettingsStore()
+    if args.kiosk and (store.warning or store.settings.kiosk_pin is None):
+        raise UserError(store.warning or _("kiosk mode needs an operator PIN first: run 'bodymap kiosk-setup'"))
+    from bodymap.ui.launch import run
+
+    return run(kb, store, kiosk=args.kiosk, present=args.present)

@@ -1,0 +1,47 @@
+"""The translation seam: every sentence a person reads goes through these functions.
+
+Messages are whole English sentences with named placeholders (``_("{name}, left").format(...)``
+is wrong; ``_("{muscle}, left side").format(muscle=...)`` is right), plurals go through
+:func:`n_`, and a message that means different things in different places has a context
+(:func:`p_`). The catalogues are GNU gettext files under ``bodymap/locale``; with no catalogue
+for the chosen language the English text is shown. Qt-free, so the command line, the handout
+and the window share one catalogue.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "bodymap"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """Use the catalogue for ``language`` (e.g. 'es'); English when there is none."""
+    global _catalogue, _language
+    _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _language = language if not isinstance(_catalogue, gettext.NullTranslations) else "en"
+
+
+def language() -> str:
+    """The language whose catalogue is in use ('en' when none is)."""
+    return _language
+
+
+def _(message: str) -> str:
+    """The translation of one message."""
+    return _catalogue.gettext(message)
+
+
+def n_(singular: str, plural: str, count: int) -> str:
+    """The translation of a message whose form depends on a number (format ``count`` in yourself)."""
+    return _catalogue.ngettext(singular, plural, count)
+
+
+def p_(context: str, message: str) -> str:
+    """The translation of a message that needs a context to be translated right (e.g. 'Back' the view)."""
+    return _catalogue.pgettext(context, message)

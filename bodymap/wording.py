@@ -1,0 +1,174 @@
+"""How bodymap words what it shows: one function per kind of phrase, used by every surface.
+
+The results list, the diagram's key and legend, the presentation caption, the handout and the
+command line's text and ``--json`` all call these functions, so a candidate, a side, a zone or
+a region reads the same everywhere. Each phrase is one whole message of the catalogue
+(:mod:`bodymap.i18n`) with named placeholders, never English fragments glued together.
+Qt-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bodymap.i18n import _, n_
+from bodymap.knowledge.base import KnowledgeBase
+from bodymap.knowledge.model import Area, Depth, Muscle, Quality, Region, Side, Tool, Zone
+from bodymap.knowledge.ranking import RankedMuscle
+from bodymap.knowledge.selection import MIDLINE, Selection
+
+# -- ids for machines ---------------------------------------------------------------------
+
+
+def side_id(side: Side | None) -> str:
+    """The side as ``--json`` and files write it: 'left', 'right', or 'midline' for no side."""
+    return MIDLINE if side is None else side.value
+
+
+# -- words for people ---------------------------------------------------------------------
+
+
+def side_name(side: Side) -> str:
+    """'left' or 'right', the person's own side."""
+    return _("left") if side is Side.LEFT else _("right")
+
+
+def side_caption(side: Side) -> str:
+    """The word drawn on a diagram over one side of the body: 'Left' or 'Right'."""
+    return _("Left") if side is Side.LEFT else _("Right")
+
+
+def region_name(region: Region, side: Side | None) -> str:
+    """One side of a region as a list or hover shows it: 'Outer thigh, left'; 'Breastbone' (midline)."""
+    return region.label if side is None else place_on(region.label, side)
+
+
+def place_on(label: str, side: Side | None) -> str:
+    """A place (a region's label, or a complaint) on one side or, for None, on both: search's choices."""
+    if side is Side.LEFT:
+        return _("{region}, left").format(region=label)
+    if side is Side.RIGHT:
+        return _("{region}, right").format(region=label)
+    return _("{region}, both sides").format(region=label)
+
+
+def selection_name(kb: KnowledgeBase, selection: Selection) -> str:
+    """A selected region side: 'Outer thigh, left'."""
+    return region_name(kb.region(selection.region), selection.side)
+
+
+def candidate_title(ranked: RankedMuscle) -> str:
+    """A ranked candidate: 'Gluteus minimus, left'; 'Multifidus, both sides' when ranked for midline pain."""
+    name = ranked.muscle.name
+    if ranked.side is None:
+        return _("{muscle}, both sides").format(muscle=name)
+    if ranked.side is Side.LEFT:
+        return _("{muscle}, left").format(muscle=name)
+    return _("{muscle}, right").format(muscle=name)
+
+
+def zone_name(zone: Zone) -> str:
+    """A part of a referral pattern, in the key's own words."""
+    return _("main pain zone") if zone is Zone.ESSENTIAL else _("can spread here")
+
+
+def listing(items: Sequence[str]) -> str:
+    """Items joined as a sentence lists them: 'a', 'a and b', 'a, b and c'."""
+    if not items:
+        return ""
+    text = items[0]
+    for index, item in enumerate(items[1:], 1):
+        if index == len(items) - 1:
+            text = _("{previous} and {last}").format(previous=text, last=item)
+        else:
+            text = _("{previous}, {next}").format(previous=text, next=item)
+    return text
+
+
+def why(kb: KnowledgeBase, ranked: RankedMuscle) -> str:
+    """Why a candidate is listed: 'Sends pain to: outer thigh (main pain zone) and the upper calf (can spread here).'"""
+    parts = [
+        _("{region} ({zone})").format(region=kb.region(e.selection.region).label.lower(), zone=zone_name(e.zone))
+        for e in ranked.explains
+    ]
+    return _("Sends pain to: {places}.").format(places=listing(parts))
+
+
+def rank_line(place: int, count: int, ranked: RankedMuscle) -> str:
+    """A candidate's place in the ranking, as the presentation caption shows it: '2 of 9: Gluteus medius, left'."""
+    return _("{place} of {count}: {candidate}").format(place=place, count=count, candidate=candidate_title(ranked))
+
+
+def key_entries() -> tuple[tuple[str, str], ...]:
+    """The symbols of the diagram and their words, in the key's order: the window's key strip, the
+    rendered legend and the handout map share them (the symbols are drawn by ``ui.style``)."""
+    return (
+        ("selected", _("Where it hurts")),
+        ("essential", _("Main pain zone")),
+        ("spillover", _("Pain can spread here")),
+        ("trigger", _("Trigger point")),
+        ("badge", _("Other likely muscle, by rank")),
+        ("deep", _("Deep muscle")),
+    )
+
+
+def depth_name(depth: Depth) -> str:
+    return _("deep muscle") if depth is Depth.DEEP else _("muscle near the surface")
+
+
+def area_name(area: Area) -> str:
+    """The heading a body area has in lists."""
+    return {
+        Area.HEAD: _("Head and face"),
+        Area.NECK: _("Neck"),
+        Area.SHOULDER: _("Shoulder and chest"),
+        Area.ARM: _("Arm and elbow"),
+        Area.HAND: _("Forearm, wrist and hand"),
+        Area.TRUNK: _("Chest, abdomen and upper back"),
+        Area.LOW_BACK: _("Low back and pelvis"),
+        Area.HIP: _("Hip, groin and buttock"),
+        Area.THIGH: _("Thigh"),
+        Area.KNEE: _("Knee"),
+        Area.LOWER_LEG: _("Lower leg and ankle"),
+        Area.FOOT: _("Foot"),
+        Area.PELVIC_FLOOR: _("Pelvic floor"),
+    }[area]
+
+
+def tool_heading(tool: Tool) -> str:
+    """The heading of a self-release technique: 'With a ball'."""
+    return {
+        Tool.BALL: _("With a ball"),
+        Tool.THUMB: _("With your thumb"),
+        Tool.FINGERS: _("With your fingers"),
+        Tool.PINCER: _("With a pincer grip"),
+        Tool.FOAM_ROLLER: _("With a foam roller"),
+        Tool.CANE: _("With a massage cane"),
+        Tool.HEAT: _("With heat"),
+    }[tool]
+
+
+def quality_name(quality: Quality) -> str:
+    return {
+        Quality.ACHING: _("aching"),
+        Quality.BURNING: _("burning"),
+        Quality.TINGLING: _("tingling"),
+        Quality.NUMB: _("numb"),
+        Quality.SHARP: _("sharp"),
+        Quality.THROBBING: _("throbbing"),
+    }[quality]
+
+
+def handout_saved(path: object, pages: int) -> str:
+    """The confirmation shown when a handout is written."""
+    return n_("Saved the handout ({pages} page) to {path}", "Saved the handout ({pages} pages) to {path}",
+              pages).format(pages=pages, path=path)
+
+
+def muscle_count(count: int) -> str:
+    return n_("{count} muscle", "{count} muscles", count).format(count=count)
+
+
+def referral_summary(kb: KnowledgeBase, muscle: Muscle, zone: Zone) -> str:
+    """The regions of one zone of a muscle's pattern, as a sentence lists them (lower case labels)."""
+    return listing([kb.region(r.region).label.lower() for r in muscle.referral if r.zone is zone])

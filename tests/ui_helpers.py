@@ -1,0 +1,49 @@
+"""Building the real window as bodymap's own launcher does, and pointing at places on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from bodymap.diagram import Layer, load_diagrams
+from bodymap.knowledge import KnowledgeBase, Side
+from bodymap.notes import Notes
+from bodymap.settings import Settings, SettingsStore
+from bodymap.ui.main_window import MainWindow
+from bodymap.ui.presentation import PresentationController
+
+
+def desk_window(kb: KnowledgeBase, settings: Settings | None = None, notes: Notes | None = None) -> MainWindow:
+    """A desk window with presentation mode, over the test's private config folder."""
+    store = SettingsStore()
+    if settings is not None:
+        store.settings = settings
+    window = MainWindow(kb, load_diagrams(kb.views), store, notes or Notes.load(set(kb.muscles)))
+    window.presenter = PresentationController(window)
+    return window
+
+
+def kiosk_window(kb: KnowledgeBase, settings: Settings) -> MainWindow:
+    from bodymap.ui.kiosk import KioskController
+
+    store = SettingsStore(writable=False)
+    store.settings = settings
+    window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
+    window.kiosk = KioskController(window, settings)
+    return window
+
+
+def viewport_point(window: MainWindow, view: str, region: str, side: Side | None) -> QPoint:
+    """Where on screen (viewport coordinates) a point well inside a region is drawn."""
+    scene = window.view.body
+    shape = scene.diagrams[view].shape(Layer.REGION, region, side)
+    x, y = shape.interior_point()
+    return window.view.mapFromScene(scene.frames[view].mapToScene(QPointF(x, y)))
+
+
+def click(qtbot, window: MainWindow, view: str, region: str, side: Side | None) -> None:
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=viewport_point(window, view, region, side))
+
+
+def result_titles(window: MainWindow) -> list[str]:
+    return [window.results.item(i).text().split("\n")[0] for i in range(window.results.count())]

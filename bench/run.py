@@ -68,13 +68,19 @@ def startup(runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         env = _env(tmp)
         (Path(tmp) / "settings.json").write_text('{"first_run_notice_seen": true}')  # a returning user
-        subprocess.run([sys.executable, "-c", _START, str(time.time()), "app"], env=env, check=True,
-                       capture_output=True)  # fills the caches, as any earlier run would have
+        subprocess.run(
+            [sys.executable, "-c", _START, str(time.time()), "app"], env=env, check=True, capture_output=True
+        )  # fills the caches, as any earlier run would have
         times: dict[str, list[float]] = {"floor": [], "app": []}
         for _ in range(runs):
             for kind in ("floor", "app"):
-                out = subprocess.run([sys.executable, "-c", _START, str(time.time()), kind], env=env,
-                                     check=True, capture_output=True, text=True).stdout
+                out = subprocess.run(
+                    [sys.executable, "-c", _START, str(time.time()), kind],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
                 times[kind].append(float(out.split()[-1]))
     floor, app = statistics.median(times["floor"]), statistics.median(times["app"])
     return {"floor_s": floor, "app_s": app, "ratio": app / floor}
@@ -198,10 +204,16 @@ def main() -> None:
         ("start-up, bodymap main window", f"{s['app_s'] * 1000:.0f} ms", f"ratio {s['ratio']:.2f} (target <= 1.3)"),
         ("data load + validate, cold / cached", f"{ld['data_cold_ms']:.0f} / {ld['data_cached_ms']:.0f} ms", ""),
         ("both SVGs to geometry, cold / cached", f"{ld['svg_cold_ms']:.0f} / {ld['svg_cached_ms']:.0f} ms", ""),
-        (f"click to highlight ({c['clicks']} clicks)", f"median {c['median_ms']:.2f} ms",
-         f"p99 {c['p99_ms']:.2f} ms (targets 8 / 16)"),
-        ("click until the whole window settled", f"median {c['settled_median_ms']:.2f} ms",
-         f"p99 {c['settled_p99_ms']:.2f} ms"),
+        (
+            f"click to highlight ({c['clicks']} clicks)",
+            f"median {c['median_ms']:.2f} ms",
+            f"p99 {c['p99_ms']:.2f} ms (targets 8 / 16)",
+        ),
+        (
+            "click until the whole window settled",
+            f"median {c['settled_median_ms']:.2f} ms",
+            f"p99 {c['settled_p99_ms']:.2f} ms",
+        ),
         (f"handout PDF ({results['handout']['pages']} pages)", f"{results['handout']['median_ms']:.0f} ms", ""),
         ("peak RSS (this process)", f"{results['peak_rss_mb']:.0f} MB", "target <= 150"),
     ]

@@ -76,7 +76,7 @@ def run_soak(window, app, steps: int, seed: int = 1) -> dict:
                 window.search.setText(rng.choice(SEARCHES))
                 window.search._enter()
             elif action < 0.88:
-                rng.choice((window.view.zoom_in, window.view.zoom_out, lambda: session.set_zoom(1.0)))()
+                rng.choice((window.view.zoom_in, window.view.zoom_out, window.handlers["zoom_fit"]))()
             elif action < 0.95 and session.ranking:
                 ranked = rng.choice(session.ranking)
                 session.focus_on(ranked.muscle.id, ranked.side)
@@ -137,10 +137,12 @@ def main() -> None:
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
     (out / "soak.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"{result['steps']} actions: {len(result['exceptions'])} exceptions, {len(result['qt_warnings'])} Qt warnings, "
-          f"RSS {result['rss_warm_mb']:.0f} -> {result['rss_end_mb']:.0f} MB after warm-up "
-          f"(+{result['rss_growth_mb']:.1f} MB), Qt objects {result['qobjects_warm']} -> {result['qobjects_end']}, "
-          f"files written {len(written)}")
+    print(
+        f"{result['steps']} actions: {len(result['exceptions'])} exceptions, {len(result['qt_warnings'])} Qt warnings, "
+        f"RSS {result['rss_warm_mb']:.0f} -> {result['rss_end_mb']:.0f} MB after warm-up "
+        f"(+{result['rss_growth_mb']:.1f} MB), Qt objects {result['qobjects_warm']} -> {result['qobjects_end']}, "
+        f"files written {len(written)}"
+    )
     window.kiosk.unlock_and_close()
 
 

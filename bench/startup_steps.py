@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import _env  # noqa: E402  (the same environment as the start-up benchmark)
+from run import _env
 
 # The child imports in the order the real start does, marking the time after each step, and
 # then runs the real entry point with the three loading steps wrapped to mark their ends.
@@ -78,8 +78,9 @@ def main() -> None:
         env = _env(tmp)
         (Path(tmp) / "settings.json").write_text('{"first_run_notice_seen": true}')
         for run in range(args.runs + 1):
-            out = subprocess.run([sys.executable, "-c", _CHILD, str(time.time())], env=env, check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", _CHILD, str(time.time())], env=env, check=True, capture_output=True, text=True
+            ).stdout
             if run == 0:
                 continue  # fills the caches
             previous = 0.0

@@ -71,8 +71,18 @@ def _choose_language(argv: list[str]) -> None:
 
         language = SettingsStore(writable=False).settings.language
     if language is None:
-        language = (os.environ.get("LANGUAGE") or os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES")
-                    or os.environ.get("LANG") or "en").split(":")[0].split(".")[0].split("_")[0]
+        language = (
+            (
+                os.environ.get("LANGUAGE")
+                or os.environ.get("LC_ALL")
+                or os.environ.get("LC_MESSAGES")
+                or os.environ.get("LANG")
+                or "en"
+            )
+            .split(":")[0]
+            .split(".")[0]
+            .split("_")[0]
+        )
     set_language(language)
 
 
@@ -80,13 +90,15 @@ def _parser() -> Parser:
     parser = Parser(
         prog="bodymap",
         description=_("Click where it hurts: find the muscles whose trigger points refer pain there."),
-        epilog=_("examples:\n"
-                 "  bodymap query thigh_outer:left\n"
-                 "  bodymap query thigh_outer:left=8 groin:left=3 --json\n"
-                 "  bodymap muscle gluteus_minimus\n"
-                 "  bodymap validate path/to/data\n"
-                 "  bodymap render --select hip_side:left --output hip.png\n\n"
-                 "Without a command, bodymap opens its window."),
+        epilog=_(
+            "examples:\n"
+            "  bodymap query thigh_outer:left\n"
+            "  bodymap query thigh_outer:left=8 groin:left=3 --json\n"
+            "  bodymap muscle gluteus_minimus\n"
+            "  bodymap validate path/to/data\n"
+            "  bodymap render --select hip_side:left --output hip.png\n\n"
+            "Without a command, bodymap opens its window."
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"bodymap {__version__}")

@@ -9,7 +9,7 @@ lost. Saving merges by muscle: two windows never lose each other's notes.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
@@ -50,8 +50,14 @@ class Notes:
     """The notes in memory, loaded from and saved to one file; ``listeners`` hear the muscle id of
     every note saved."""
 
-    def __init__(self, path: Path, base: NotesFile | None, available: bool = True, writable: bool = True,
-                 warning: str | None = None):
+    def __init__(
+        self,
+        path: Path,
+        base: NotesFile | None,
+        available: bool = True,
+        writable: bool = True,
+        warning: str | None = None,
+    ):
         self.path = path
         self._base = base
         """What was on disk when last read or written (None: no file yet)."""
@@ -112,12 +118,18 @@ class Notes:
             raise NotesUnavailable(self.warning or f"{self.path} could not be read")
         notes = dict(self._file.notes)
         if text:
-            notes[muscle_id] = Note(text=text, updated=datetime.now(timezone.utc))
+            notes[muscle_id] = Note(text=text, updated=datetime.now(UTC))
         else:
             notes.pop(muscle_id, None)
         try:
-            self._base = save_merged(self.path, NotesFile, self._base or NotesFile(), NotesFile(notes=notes),
-                                     NOTES_VERSION, containers=("notes",))
+            self._base = save_merged(
+                self.path,
+                NotesFile,
+                self._base or NotesFile(),
+                NotesFile(notes=notes),
+                NOTES_VERSION,
+                containers=("notes",),
+            )
         except (FileKept, OSError) as exc:
             self.drafts[muscle_id] = text
             raise NotesUnavailable(str(exc)) from None
@@ -130,9 +142,9 @@ class Notes:
         over it); returns its path, or None when there were none."""
         if not self.drafts or not self.writable:
             return None
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         path = self.path.with_name(RECOVERED_GLOB.replace("*", stamp))
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         recovered = NotesFile(notes={m: Note(text=t, updated=now) for m, t in self.drafts.items() if t})
         write_atomically(path, recovered.model_dump_json(indent=2) + "\n")
         self.drafts.clear()

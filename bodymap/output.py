@@ -42,8 +42,14 @@ def check_output(path: Path, suffixes: tuple[str, ...]) -> Path:
         raise OutputProblem(f"output '{shown}': the folder cannot be used ({exc.strerror or exc})") from None
     if not stat.S_ISDIR(info.st_mode):
         raise OutputProblem(f"output '{shown}': '{show(parent)}' is not a folder")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputProblem(f"output '{shown}': the folder '{show(parent)}' is not writable")
+    try:  # the only sure test of a folder (permissions, a read-only or special file system, root)
+        fd, probe = tempfile.mkstemp(prefix=".bodymap-", suffix=".probe", dir=parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputProblem(
+            f"output '{shown}': the folder '{show(parent)}' is not writable ({exc.strerror or exc})"
+        ) from None
     try:
         existing = os.lstat(target)
     except FileNotFoundError:

@@ -310,9 +310,14 @@ class Session:
         new = self._focus_policy(old, new, selection_changed)
         self._state = new
         self._coalescing = None
-        return self._tell(Change(
-            selection=selection_changed, focus=new.focus != old.focus, picks=new.picks != old.picks, source=source,
-        ))
+        return self._tell(
+            Change(
+                selection=selection_changed,
+                focus=new.focus != old.focus,
+                picks=new.picks != old.picks,
+                source=source,
+            )
+        )
 
     def _focus_policy(self, old: State, new: State, selection_changed: bool) -> State:
         """When the selection changes, a focus no longer among the candidates gives way to the top one.

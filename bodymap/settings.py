@@ -33,7 +33,9 @@ class Settings(BaseModel):
     schema_version: StrictInt = Field(SETTINGS_VERSION, description="Version of the settings format.")
     first_run_notice_seen: StrictBool = Field(False, description="The first-run safety notice has been acknowledged.")
     last_view: str = Field(
-        "both", pattern=r"^[a-z][a-z0-9_]*$", max_length=48,
+        "both",
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=48,
         description="The view or layout (an id from data/views.toml) shown at start.",
     )
     shown_candidates: StrictInt = Field(
@@ -48,7 +50,8 @@ class Settings(BaseModel):
     )
     kiosk_allow_print: StrictBool = Field(False, description="Kiosk: whether visitors may print the handout.")
     kiosk_pin: str | None = Field(
-        None, max_length=200,
+        None,
+        max_length=200,
         description="Kiosk: salted hash of the operator PIN (set with `bodymap kiosk-setup`); never the PIN.",
     )
 
@@ -63,8 +66,10 @@ class SettingsStore:
         if writable:
             remove_stale_temporaries(self.path)
         read, problem = read_json_model(self.path, Settings, SETTINGS_VERSION)
+        self.problem = problem
+        """Why the settings file could not be used, or None."""
         self.warning: str | None = f"{problem}; using default settings" if problem else None
-        """Why the saved settings could not be used (shown in the window), or None."""
+        """The same, as the window shows it."""
         # With no file, what this process "read" is the defaults: a save writes only what it changed.
         self._base = read if read is not None else Settings()
         self.settings = self._base.model_copy()

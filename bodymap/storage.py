@@ -144,8 +144,10 @@ def read_json_model(path: Path, model: type[M], version: int | None = None) -> t
     if version is not None and isinstance(data, dict):
         found = data.get("schema_version", 1)
         if isinstance(found, int) and not isinstance(found, bool) and found > version:
-            return None, (f"{show(path)}: was written by a newer version of bodymap (format {found}; "
-                          f"this version reads up to {version})")
+            return None, (
+                f"{show(path)}: was written by a newer version of bodymap (format {found}; "
+                f"this version reads up to {version})"
+            )
     try:
         return model.model_validate(data), None
     except ValidationError as exc:

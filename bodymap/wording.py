@@ -161,8 +161,9 @@ def quality_name(quality: Quality) -> str:
 
 def handout_saved(path: object, pages: int) -> str:
     """The confirmation shown when a handout is written."""
-    return n_("Saved the handout ({pages} page) to {path}", "Saved the handout ({pages} pages) to {path}",
-              pages).format(pages=pages, path=path)
+    return n_(
+        "Saved the handout ({pages} page) to {path}", "Saved the handout ({pages} pages) to {path}", pages
+    ).format(pages=pages, path=path)
 
 
 def muscle_count(count: int) -> str:

@@ -8,15 +8,15 @@ from pathlib import Path
 # No display needed: Qt draws offscreen, on a desktop-sized screen (the plugin's default is 800x800).
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
 
-import tempfile  # noqa: E402
+import tempfile
 
-import pytest  # noqa: E402
+import pytest
 
 # One cache folder for the whole run: the first load fills it, later loads read it, as in use.
 os.environ["BODYMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bodymap-cache-")
 
-from bodymap.knowledge import KnowledgeBase, load_knowledge  # noqa: E402
-from bodymap.settings import Settings  # noqa: E402
+from bodymap.knowledge import KnowledgeBase, load_knowledge
+from bodymap.settings import Settings
 
 
 @pytest.fixture(autouse=True)

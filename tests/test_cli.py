@@ -76,9 +76,7 @@ def test_user_errors_are_one_line_and_exit_2(capsys, argv, message):
 
 
 def test_installed_entry_point_runs_without_traceback():
-    result = subprocess.run(
-        [sys.executable, "-m", "bodymap", "query", "nowhere:left"], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", "bodymap", "query", "nowhere:left"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "unknown region 'nowhere'" in result.stderr and "Traceback" not in result.stderr
 

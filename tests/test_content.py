@@ -40,7 +40,10 @@ def test_every_muscle_fills_the_fields_a_client_reads(kb):
 @pytest.mark.parametrize(
     ("muscles", "words"),
     [
-        (("adductor_longus", "adductor_brevis", "adductor_magnus", "pectineus", "sartorius", "psoas_major"), ("femoral",)),
+        (
+            ("adductor_longus", "adductor_brevis", "adductor_magnus", "pectineus", "sartorius", "psoas_major"),
+            ("femoral",),
+        ),
         (("psoas_major", "rectus_abdominis"), ("aorta",)),
         (("sternocleidomastoid",), ("carotid", "vagus")),
         (("scalenes",), ("carotid",)),

@@ -67,7 +67,10 @@ def _svg(tmp_path, body: str, name: str = "bad.svg"):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path id="silhouette" d="M0 0', "not a valid SVG"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path id="silhouette" d="M0 0',
+            "not a valid SVG",
+        ),
         ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>', "DOCTYPE"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>', "silhouette"),
         (

@@ -54,7 +54,9 @@ def test_scanner_sees_imports():
 
 
 def test_importing_the_core_loads_no_qt():
-    code = "import sys, bodymap.knowledge, bodymap.cli; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    code = (
+        "import sys, bodymap.knowledge, bodymap.cli; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -76,6 +78,13 @@ sys.argv[1:] = []
 from bodymap.__main__ import main
 main()
 """
-    subprocess.run([sys.executable, "-c", "from bodymap.diagram import load_diagrams; from bodymap.knowledge import load_knowledge; load_diagrams(load_knowledge().views)['front']"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from bodymap.diagram import load_diagrams; from bodymap.knowledge import load_knowledge; load_diagrams(load_knowledge().views)['front']",
+        ],
+        check=True,
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[-2] == "[] True True"

@@ -40,7 +40,7 @@ def test_broken_folder_reports_all_four_problems(tmp_path, capsys):
     (muscles / "no_origin.toml").write_text(no_origin.replace('id = "gluteus_minimus"', 'id = "no_origin"'))
     bad_region = source.replace('id = "gluteus_minimus"', 'id = "bad_region"').replace('"calf_upper"', '"calf_middle"')
     (muscles / "bad_region.toml").write_text(bad_region)
-    (muscles / "twin.toml").write_text(source)
+    (muscles / "twin.toml").write_text(source.replace('name = "Gluteus minimus"', 'name = "Twin"'))
 
     status = main(["validate", str(folder)])
     err = capsys.readouterr().err
@@ -49,10 +49,9 @@ def test_broken_folder_reports_all_four_problems(tmp_path, capsys):
     syntax = [line for line in lines if "syntax.toml" in line]
     assert len(syntax) == 1 and "TOML syntax error" in syntax[0] and "syntax.toml:2" in syntax[0]
     assert any("no_origin.toml" in line and "field 'origin'" in line and "missing" in line for line in lines)
-    assert any(
-        "bad_region.toml" in line and "calf_middle" in line and "field 'referral[" in line for line in lines
-    )
-    assert any("twin.toml" in line and "field 'id'" in line and "already used" in line for line in lines)
+    assert any("bad_region.toml" in line and "calf_middle" in line and "field 'referral[" in line for line in lines)
+    assert any("twin.toml:1" in line and "field 'id'" in line and "already used" in line for line in lines)
+    assert any("twin.toml:1" in line and "must be the file's name ('twin')" in line for line in lines)
     assert "Traceback" not in err
 
 
@@ -81,22 +80,80 @@ def test_placeholder_text_is_rejected(tmp_path):
 def test_text_reused_across_muscles_is_rejected(tmp_path):
     folder = _copy_data(tmp_path, ["gluteus_minimus"])
     source = (folder / "muscles" / "gluteus_minimus.toml").read_text()
-    (folder / "muscles" / "copy.toml").write_text(source.replace('id = "gluteus_minimus"', 'id = "copycat"'))
+    (folder / "muscles" / "copycat.toml").write_text(source.replace('id = "gluteus_minimus"', 'id = "copycat"'))
     with pytest.raises(DataErrors) as caught:
         load_knowledge(folder)
     assert caught.value.errors and all("same text as muscle" in e.message for e in caught.value.errors)
+    assert all(e.line for e in caught.value.errors)
 
 
 def test_regions_file_problems_name_the_region(tmp_path):
-    folder = _copy_data(tmp_path, [])
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
     path = folder / "regions.toml"
     path.write_text(path.read_text().replace('views = ["front"]', 'views = ["side"]', 1))
     with pytest.raises(DataErrors) as caught:
         load_knowledge(folder)
     (error,) = caught.value.errors
-    assert (error.entry, error.field) == ("forehead", "views[1]")
+    assert (error.entry, error.field) == ("forehead", "views") and error.line == 10
 
 
 def test_missing_folder_is_one_clear_error(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_cross_file_problems_name_their_line(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    text = path.read_text().replace('region = "calf_upper"', 'region = "calf_middle"')
+    path.write_text(text)
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert error.field == "referral[7].region" and "calf_middle" in error.message
+    assert error.line == text.splitlines().index('region = "calf_middle"') + 1
+
+
+def test_a_missing_top_level_field_is_not_placed_on_a_table_key_of_the_same_name(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    path.write_text(path.read_text().replace('name = "Gluteus minimus"\n', "", 1))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert error.field == "name" and error.line is None
+
+
+def test_one_bad_region_field_does_not_cascade_into_false_errors(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "regions.toml"
+    text = path.read_text()
+    start = text.index('id = "thigh_outer"')
+    path.write_text(text[:start] + text[start:].replace("paired = true", 'paired = "yes"', 1))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert (error.entry, error.field) == ("thigh_outer", "paired") and error.line
+
+
+def test_an_empty_or_missing_muscles_folder_is_an_error(tmp_path, capsys):
+    folder = _copy_data(tmp_path, [])
+    assert main(["validate", str(folder)]) == 2
+    assert "holds no muscle files" in capsys.readouterr().err
+    (folder / "muscles").rmdir()
+    assert main(["validate", str(folder)]) == 2
+    assert "muscle files is missing" in capsys.readouterr().err
+
+
+def test_validate_checks_the_sources_not_the_cache(tmp_path, monkeypatch, capsys):
+    """An edited cache entry must not make broken data look valid."""
+    from bodymap import cache
+
+    load_knowledge()  # fills the cache
+    entries = list(cache.cache_dir().glob("knowledge-*.json"))
+    assert entries
+    broken_data = _copy_data(tmp_path, ["gluteus_minimus"])
+    monkeypatch.setattr("bodymap.knowledge.loading.resource_dir", lambda kind: broken_data)
+    (broken_data / "views.toml").write_text("schema_version = 2\n")
+    assert main(["validate"]) == 2
+    assert "views.toml" in capsys.readouterr().err

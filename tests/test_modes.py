@@ -59,7 +59,7 @@ def test_the_caption_keeps_its_height_and_says_where_on_the_body(qtbot, presente
 def test_presentation_shows_only_the_muscle_in_focus_and_zooms_to_it(qtbot, presenter):
     qtbot.waitUntil(lambda: presenter.presenter.animation.state().name == "Stopped", timeout=3000)
     scene = presenter.view.body
-    assert len(scene.views) == 1
+    assert len(scene.view_ids) == 1
     assert not scene.badges
     assert {key[2] for key in scene._styled} == {presenter.session.focus[0]}
     assert presenter.view.transform().m11() > presenter.view.fit_scale() * 1.2

@@ -112,8 +112,9 @@ def test_corrupt_notes_file_is_kept_and_typed_notes_are_recovered(qtbot, kb):
 def test_unknown_muscle_in_notes_is_a_warning_not_an_error(kb):
     path = config_dir() / NOTES_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"schema_version": 1, "notes": {
-        "old_muscle": {"text": "kept", "updated": "2026-01-01T00:00:00Z"}}}))
+    path.write_text(
+        json.dumps({"schema_version": 1, "notes": {"old_muscle": {"text": "kept", "updated": "2026-01-01T00:00:00Z"}}})
+    )
     notes = Notes.load(set(kb.muscles))
     assert notes.available and "old_muscle" in notes.warning
     notes.set("psoas_major", "fine")

@@ -42,8 +42,11 @@ def test_the_focused_muscle_is_filled_and_the_others_are_quiet_outlines_with_bad
     parts = {key[2]: styled.part for key, styled in scene._styled.items()}
     assert parts[focus[0]] is Part.FOCUS
     quiet = [name for name, part in parts.items() if part is Part.CANDIDATE]
-    assert quiet and all(scene._items[k].brush().color().alpha() <= style.LOOKS[Part.CANDIDATE].fill_alpha
-                         for k in scene._styled if k[2] in quiet)
+    assert quiet and all(
+        scene._items[k].brush().color().alpha() <= style.LOOKS[Part.CANDIDATE].fill_alpha
+        for k in scene._styled
+        if k[2] in quiet
+    )
     shown = {b.key[0] for b in scene.badges}
     assert len(shown) == style.DEFAULT_SHOWN
     ranks = sorted({b.rank for b in scene.badges})
@@ -67,7 +70,7 @@ def test_badges_do_not_cover_each_other(qapp, kb):
     gap = 2 * style.BADGE_RADIUS / 0.45
     points = [b.scenePos() for b in scene.badges]
     for i, a in enumerate(points):
-        for b in points[i + 1:]:
+        for b in points[i + 1 :]:
             assert (a - b).manhattanLength() >= gap * 0.99
 
 

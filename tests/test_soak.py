@@ -12,7 +12,7 @@ from bodymap.pin import hash_pin
 from bodymap.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from soak import run_soak  # noqa: E402
+from soak import run_soak
 
 
 def test_short_kiosk_soak_is_steady(qtbot, qapp, kb):

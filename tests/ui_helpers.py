@@ -41,9 +41,15 @@ def viewport_point(window: MainWindow, view: str, region: str, side: Side | None
 
 
 def click(qtbot, window: MainWindow, view: str, region: str, side: Side | None) -> None:
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=viewport_point(window, view, region, side))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(window, view, region, side))
 
 
 def result_titles(window: MainWindow) -> list[str]:
     return [window.results.item(i).text().split("\n")[0] for i in range(window.results.count())]
+
+
+def hover(qtbot, widget, pos: QPoint) -> None:
+    """Move the pointer to ``pos`` so that the widget sees a move (a move to where the pointer already
+    is, e.g. left there by an earlier test, sends no event)."""
+    qtbot.mouseMove(widget, pos + QPoint(3, 3))
+    qtbot.mouseMove(widget, pos)

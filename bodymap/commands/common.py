@@ -16,7 +16,7 @@ class UserError(Exception):
     """An error the person running the command can fix; printed as one line without a traceback."""
 
 
-def command(sub, name: str, run: Run, help: str) -> argparse.ArgumentParser:  # noqa: A002 (argparse's word)
+def command(sub, name: str, run: Run, help: str) -> argparse.ArgumentParser:
     """Add a subcommand that runs ``run(args)``."""
     parser = sub.add_parser(name, help=help, description=help)
     parser.set_defaults(command=name, run=run)

@@ -14,6 +14,7 @@ from bodymap.i18n import _
 from bodymap.knowledge import KnowledgeBase, Selection
 from bodymap.knowledge.selection import parse_places
 from bodymap.output import check_output
+from bodymap.pin import stored_problem
 from bodymap.settings import PAPERS, SettingsStore
 from bodymap.storage import show
 
@@ -23,11 +24,20 @@ SCREEN = re.compile(r"^([0-9]{3,5})x([0-9]{3,5})$")
 def register(sub) -> None:
     p = command(sub, "render", render, _("Draw the diagrams in a given state to a PNG, SVG or PDF file (no window)."))
     _picture_options(p, (".png", ".svg", ".pdf"))
-    p = command(sub, "snapshot", snapshot,
-                _("Save a picture of the main window as it opens on a screen of a given size (offscreen)."))
+    p = command(
+        sub,
+        "snapshot",
+        snapshot,
+        _("Save a picture of the main window as it opens on a screen of a given size (offscreen)."),
+    )
     _picture_options(p, (".png",))
-    p.add_argument("--screen", type=_screen, default=(1600, 1000), metavar="WIDTHxHEIGHT",
-                   help=_("the screen to open the window on (default 1600x1000)"))
+    p.add_argument(
+        "--screen",
+        type=_screen,
+        default=(1600, 1000),
+        metavar="WIDTHxHEIGHT",
+        help=_("the screen to open the window on (default 1600x1000)"),
+    )
     p = command(sub, "handout", handout, _("Write the client handout (PDF): the map, then each muscle in plain words."))
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
     p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help=_("muscles to describe (default: the top 3)"))
@@ -62,8 +72,9 @@ def _request(args: argparse.Namespace, suffixes: tuple[str, ...], muscles: list[
     return kb, places, check_output(args.output, suffixes)
 
 
-def _session(kb: KnowledgeBase, places: dict[Selection, int | None], muscle: str | None = None,
-             picks: list[str] | None = None):
+def _session(
+    kb: KnowledgeBase, places: dict[Selection, int | None], muscle: str | None = None, picks: list[str] | None = None
+):
     from bodymap.ui.headless import session_for
 
     session = session_for(kb, list(places), muscle, picks)
@@ -107,8 +118,17 @@ def window(args: argparse.Namespace) -> int:
         raise UserError(_("no display to open the window on; the commands (bodymap --help) work without one"))
     kb = knowledge()
     store = SettingsStore()
-    if args.kiosk and (store.warning or store.settings.kiosk_pin is None):
-        raise UserError(store.warning or _("kiosk mode needs an operator PIN first: run 'bodymap kiosk-setup'"))
+    if args.kiosk:
+        if store.problem:
+            raise UserError(
+                _(
+                    "{problem}; the kiosk needs its settings (the operator PIN) to start: see "
+                    "docs/settings.md for the folder's owner and permissions"
+                ).format(problem=store.problem)
+            )
+        pin_problem = stored_problem(store.settings.kiosk_pin)
+        if pin_problem:
+            raise UserError(_("{problem}: run 'bodymap kiosk-setup' first").format(problem=pin_problem))
     from bodymap.ui.launch import run
 
     return run(kb, store, kiosk=args.kiosk, present=args.present)

@@ -14,16 +14,22 @@ from bodymap.storage import show
 
 def register(sub) -> None:
     p = command(sub, "kiosk-setup", setup, _("Set the kiosk operator PIN (stored as a salted hash) and options."))
-    p.add_argument("--idle-seconds", type=_seconds, metavar="N",
-                   help=_("return to the welcome screen after N idle seconds"))
-    p.add_argument("--allow-print", action=argparse.BooleanOptionalAction, default=None,
-                   help=_("let visitors print the handout (default: off)"))
+    p.add_argument(
+        "--idle-seconds", type=_seconds, metavar="N", help=_("return to the welcome screen after N idle seconds")
+    )
+    p.add_argument(
+        "--allow-print",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=_("let visitors print the handout (default: off)"),
+    )
 
 
 def _seconds(text: str) -> int:
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 86_400:
-        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number of seconds from 1 to 86400").format(
-            text=show(text)))
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number of seconds from 1 to 86400").format(text=show(text))
+        )
     return int(text)
 
 
@@ -46,11 +52,15 @@ def setup(args: argparse.Namespace) -> None:
     try:
         store.save()
     except OSError as exc:
-        raise UserError(_("{path}: cannot be written ({why})").format(path=show(store.path),
-                                                                    why=exc.strerror or exc)) from None
+        raise UserError(
+            _("{path}: cannot be written ({why})").format(path=show(store.path), why=exc.strerror or exc)
+        ) from None
     state = _("allowed") if settings.kiosk_allow_print else _("off")
-    print(_("kiosk settings saved in {folder}: idle reset after {seconds} s, printing {state}").format(
-        folder=show(store.path.parent), seconds=settings.kiosk_idle_seconds, state=state))
+    print(
+        _("kiosk settings saved in {folder}: idle reset after {seconds} s, printing {state}").format(
+            folder=show(store.path.parent), seconds=settings.kiosk_idle_seconds, state=state
+        )
+    )
 
 
 def _ask_pin(prompt: str) -> str:

@@ -29,12 +29,22 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID", help=_("muscle id, e.g. gluteus_minimus"))
     json_flag(p)
     p = command(sub, "query", query, _("Rank the muscles that refer pain to the selected regions."))
-    p.add_argument("places", nargs="+", metavar="REGION[:SIDE][=INTENSITY]",
-                   help=_("region id, optionally with the person's side and how much it hurts (0-10)"))
+    p.add_argument(
+        "places",
+        nargs="+",
+        metavar="REGION[:SIDE][=INTENSITY]",
+        help=_("region id, optionally with the person's side and how much it hurts (0-10)"),
+    )
     json_flag(p)
-    p = command(sub, "validate", validate,
-                _("Check data folders (default: the built-in data and diagrams); exit 2 on any problem."))
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=_("data folder(s) with regions.toml and muscles/"))
+    p = command(
+        sub,
+        "validate",
+        validate,
+        _("Check data folders (default: the built-in data and diagrams); exit 2 on any problem."),
+    )
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help=_("data folder(s) with regions.toml and muscles/")
+    )
     command(sub, "schema", print_schema, _("Print the JSON Schema of a muscle file and of regions.toml."))
     p = command(sub, "coverage", coverage, _("Show gaps: candidate muscles per region, filled fields per muscle."))
     json_flag(p)
@@ -43,12 +53,19 @@ def register(sub) -> None:
 def regions(args: argparse.Namespace) -> None:
     kb = knowledge()
     if args.json:
-        print_json([
-            {"id": r.id, "label": r.label, "views": list(r.views),
-             "sides": [wording.side_id(side) for side in r.sides], "area": r.area.value,
-             "description": r.description}
-            for r in kb.regions.values()
-        ])
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "label": r.label,
+                    "views": list(r.views),
+                    "sides": [wording.side_id(side) for side in r.sides],
+                    "area": r.area.value,
+                    "description": r.description,
+                }
+                for r in kb.regions.values()
+            ]
+        )
         return
     for r in kb.regions.values():
         sides = "/".join(wording.side_id(side) for side in r.sides)
@@ -58,9 +75,15 @@ def regions(args: argparse.Namespace) -> None:
 def views(args: argparse.Namespace) -> None:
     kb = knowledge()
     rows = [
-        {"id": v.id, "title": v.title, "kind": v.kind.value, "file": v.file,
-         "regions": len(kb.regions_on(v.id)), "region_sides": sum(len(r.sides) for r in kb.regions_on(v.id)),
-         "closeups": list(v.closeups)}
+        {
+            "id": v.id,
+            "title": v.title,
+            "kind": v.kind.value,
+            "file": v.file,
+            "regions": len(kb.regions_on(v.id)),
+            "region_sides": sum(len(r.sides) for r in kb.regions_on(v.id)),
+            "closeups": list(v.closeups),
+        }
         for v in kb.views.view
     ]
     if args.json:
@@ -97,11 +120,16 @@ def muscle(args: argparse.Namespace) -> None:
     print("\n" + _("Refers pain to: {places}").format(places="; ".join(places)))
     sections = (
         (_("Trigger points"), [p.location for p in found.trigger_points]),
-        (_("Self-release"), [f"{wording.tool_heading(t.tool)}: {t.position} {t.steps} "
-                             + _("Pressure: {pressure} Time: {time}").format(pressure=t.pressure, time=t.duration)
-                             for t in found.self_release]),
+        (
+            _("Self-release"),
+            [
+                f"{wording.tool_heading(t.tool)}: {t.position} {t.steps} "
+                + _("Pressure: {pressure} Time: {time}").format(pressure=t.pressure, time=t.duration)
+                for t in found.self_release
+            ],
+        ),
         (_("Cautions"), list(found.cautions)),
-        (_("Before you start"), [f"{c.title}: {c.text}" for c in _general_cautions(kb, found)]),
+        (_("Before you start"), [f"{c.title}: {c.text}" for c in kb.safety.cautions_of(found)]),
         (_("It could also be something else"), list(found.differentials)),
     )
     for title, items in sections:
@@ -111,14 +139,6 @@ def muscle(args: argparse.Namespace) -> None:
                 print(f"  - {item}")
 
 
-def _general_cautions(kb: KnowledgeBase, found):
-    seen = {}
-    for technique in (*found.self_release, *found.stretches):
-        for caution in kb.safety.cautions_for(technique, found):
-            seen.setdefault(caution.id, caution)
-    return list(seen.values())
-
-
 def query(args: argparse.Namespace) -> None:
     kb = knowledge()
     places = parse_places(kb, args.places)
@@ -126,27 +146,36 @@ def query(args: argparse.Namespace) -> None:
     ranked = rank(kb, places, intensities)
     flags = kb.safety.flags_for({s.region for s in places})
     if args.json:
-        print_json({
-            "places": [{"region": s.region, "side": wording.side_id(s.side), "intensity": places[s]} for s in places],
-            "muscles": [
-                {
-                    "id": r.muscle.id,
-                    "name": r.muscle.name,
-                    "title": wording.candidate_title(r),
-                    "side": wording.side_id(r.side),
-                    "score": r.score,
-                    "depth": r.muscle.depth.value,
-                    "explains": [
-                        {"region": e.selection.region, "side": wording.side_id(e.selection.side),
-                         "zone": e.zone.value, "zone_name": wording.zone_name(e.zone), "likelihood": e.likelihood}
-                        for e in r.explains
-                    ],
-                    "why": wording.why(kb, r),
-                }
-                for r in ranked
-            ],
-            "red_flags": [{"id": f.id, "sign": f.sign, "why": f.why} for f in flags],
-        })
+        print_json(
+            {
+                "places": [
+                    {"region": s.region, "side": wording.side_id(s.side), "intensity": places[s]} for s in places
+                ],
+                "muscles": [
+                    {
+                        "id": r.muscle.id,
+                        "name": r.muscle.name,
+                        "title": wording.candidate_title(r),
+                        "side": wording.side_id(r.side),
+                        "score": r.score,
+                        "depth": r.muscle.depth.value,
+                        "explains": [
+                            {
+                                "region": e.selection.region,
+                                "side": wording.side_id(e.selection.side),
+                                "zone": e.zone.value,
+                                "zone_name": wording.zone_name(e.zone),
+                                "likelihood": e.likelihood,
+                            }
+                            for e in r.explains
+                        ],
+                        "why": wording.why(kb, r),
+                    }
+                    for r in ranked
+                ],
+                "red_flags": [{"id": f.id, "sign": f.sign, "why": f.why} for f in flags],
+            }
+        )
         return
     if flags:
         print(_("See a clinician first if you have:"))
@@ -180,9 +209,12 @@ def validate(args: argparse.Namespace) -> int:
             continue
         for warning in kb.warnings:
             print(f"  {_('warning')}: {warning}", file=sys.stderr)
-        print(_("{folder}: ok, {regions} regions, {muscles} muscles").format(
-            folder=show(kb.folder), regions=len(kb.regions), muscles=len(kb.muscles))
-            + (", " + _("{count} warning(s)").format(count=len(kb.warnings)) if kb.warnings else ""))
+        print(
+            _("{folder}: ok, {regions} regions, {muscles} muscles").format(
+                folder=show(kb.folder), regions=len(kb.regions), muscles=len(kb.muscles)
+            )
+            + (", " + _("{count} warning(s)").format(count=len(kb.warnings)) if kb.warnings else "")
+        )
     return status
 
 
@@ -208,16 +240,25 @@ def coverage(args: argparse.Namespace) -> int:
     by_region = region_coverage(kb)
     drawn = {m: sorted(v for v, d in diagrams.items() if d.shape(Layer.MUSCLE, m, Side.LEFT)) for m in kb.muscles}
     if args.json:
-        print_json({
-            "regions": [{"id": c.region.id, "views": list(c.region.views), "candidates": list(c.candidates)}
-                        for c in by_region],
-            "muscles": [{"id": m.id, "fields": field_counts(m), "drawn_on": drawn[m.id]} for m in kb.muscles.values()],
-        })
+        print_json(
+            {
+                "regions": [
+                    {"id": c.region.id, "views": list(c.region.views), "candidates": list(c.candidates)}
+                    for c in by_region
+                ],
+                "muscles": [
+                    {"id": m.id, "fields": field_counts(m), "drawn_on": drawn[m.id]} for m in kb.muscles.values()
+                ],
+            }
+        )
         return 0
     thin = [c for c in by_region if len(c.candidates) < MIN_CANDIDATES]
     sides = sum(len(c.region.sides) for c in by_region)
-    print(_("Regions: {regions} ({sides} side-specific); {thin} with fewer than {minimum} candidates").format(
-        regions=len(by_region), sides=sides, thin=len(thin), minimum=MIN_CANDIDATES))
+    print(
+        _("Regions: {regions} ({sides} side-specific); {thin} with fewer than {minimum} candidates").format(
+            regions=len(by_region), sides=sides, thin=len(thin), minimum=MIN_CANDIDATES
+        )
+    )
     for c in by_region:
         flag = "!" if len(c.candidates) < MIN_CANDIDATES else " "
         print(f" {flag} {c.region.id:24} {len(c.candidates):3}  {', '.join(c.candidates[:5])}")

@@ -8,6 +8,13 @@ from bodymap.diagram.shapes import Layer, Shape
 from bodymap.diagram.svg_file import DiagramError, read_diagram
 
 __all__ = [
-    "Diagram", "DiagramError", "Diagrams", "Layer", "Polyline", "Shape", "TriggerPointMark", "load_diagrams",
+    "Diagram",
+    "DiagramError",
+    "Diagrams",
+    "Layer",
+    "Polyline",
+    "Shape",
+    "TriggerPointMark",
+    "load_diagrams",
     "read_diagram",
 ]

@@ -52,8 +52,10 @@ def _names(kb: KnowledgeBase, diagrams: Mapping[str, Diagram]) -> Iterator[str]:
             elif shape.layer is Layer.REGION:
                 region = kb.regions[shape.name]
                 if diagram.view not in region.views:
-                    yield (f"{diagram.source.name}: '{shape.svg_id}' is drawn on the {diagram.view} view, "
-                           f"which regions.toml does not list for it")
+                    yield (
+                        f"{diagram.source.name}: '{shape.svg_id}' is drawn on the {diagram.view} view, "
+                        f"which regions.toml does not list for it"
+                    )
                 if region.paired != (shape.side is not None):
                     yield f"{diagram.source.name}: '{shape.svg_id}' has the wrong sides for a region with paired={region.paired}"
             if shape.area <= 0:
@@ -78,7 +80,7 @@ def measure_tiling(diagram: Diagram) -> tuple[dict[tuple[str, str], float], floa
     while y < y1:
         spans = [(shape, iv) for shape in regions if (iv := row_intervals(shape, y))]
         for i, (a, a_iv) in enumerate(spans):
-            for b, b_iv in spans[i + 1:]:
+            for b, b_iv in spans[i + 1 :]:
                 shared = _shared_length(a_iv, b_iv)
                 if shared:
                     key = (a.svg_id, b.svg_id)
@@ -104,7 +106,9 @@ def _inside(diagram: Diagram) -> Iterator[str]:
     silhouette = diagram.silhouette
     for shape in diagram.layer(Layer.MUSCLE):
         outside = [
-            p for ring in shape.rings for p in ring
+            p
+            for ring in shape.rings
+            for p in ring
             if not silhouette.contains(*p) and silhouette.distance_to_edge(*p) > EDGE_TOLERANCE
         ]
         if outside:

@@ -105,18 +105,26 @@ def diagram_to_json(diagram: Diagram) -> str:
     made reading the cache slow, and flat lists decode about twice as fast."""
 
     def shape(s: Shape) -> dict:
-        return {"layer": s.layer.value, "name": s.name, "side": s.side.value if s.side else None,
-                "rings": [_flat(ring) for ring in s.rings], "anchors": _flat(s.anchors)}
+        return {
+            "layer": s.layer.value,
+            "name": s.name,
+            "side": s.side.value if s.side else None,
+            "rings": [_flat(ring) for ring in s.rings],
+            "anchors": _flat(s.anchors),
+        }
 
-    return json.dumps({
-        "view": diagram.view,
-        "size": diagram.size,
-        "silhouette": shape(diagram.silhouette),
-        "shapes": [shape(s) for s in diagram.shapes],
-        "trigger_points": [[m.muscle, m.point, m.side.value, m.center] for m in diagram.trigger_points],
-        "details": [[_flat(line.points), line.closed] for line in diagram.details],
-        "fibres": [[f.muscle, f.side.value, [_flat(line) for line in f.lines]] for f in diagram.fibres],
-    }, separators=(",", ":"))
+    return json.dumps(
+        {
+            "view": diagram.view,
+            "size": diagram.size,
+            "silhouette": shape(diagram.silhouette),
+            "shapes": [shape(s) for s in diagram.shapes],
+            "trigger_points": [[m.muscle, m.point, m.side.value, m.center] for m in diagram.trigger_points],
+            "details": [[_flat(line.points), line.closed] for line in diagram.details],
+            "fibres": [[f.muscle, f.side.value, [_flat(line) for line in f.lines]] for f in diagram.fibres],
+        },
+        separators=(",", ":"),
+    )
 
 
 def diagram_from_json(text: str, source: Path) -> Diagram:
@@ -124,8 +132,13 @@ def diagram_from_json(text: str, source: Path) -> Diagram:
     data = json.loads(text)
 
     def shape(d: dict) -> Shape:
-        return Shape(Layer(d["layer"]), str(d["name"]), Side(d["side"]) if d["side"] else None,
-                     tuple(_points(r) for r in d["rings"]), _points(d["anchors"]))
+        return Shape(
+            Layer(d["layer"]),
+            str(d["name"]),
+            Side(d["side"]) if d["side"] else None,
+            tuple(_points(r) for r in d["rings"]),
+            _points(d["anchors"]),
+        )
 
     width, height = data["size"]
     return Diagram(

@@ -70,9 +70,7 @@ class Shape:
         return self.anchors[0] if self.anchors else label_points(self, 1)[0]
 
     def distance_to_edge(self, x: float, y: float) -> float:
-        return min(
-            _segment_distance(x, y, a, b) for ring in self.rings for a, b in zip(ring, ring[1:] + ring[:1])
-        )
+        return min(_segment_distance(x, y, a, b) for ring in self.rings for a, b in zip(ring, ring[1:] + ring[:1]))
 
 
 def _crossings(ring: Ring, x: float, y: float) -> int:

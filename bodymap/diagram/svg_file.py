@@ -20,8 +20,20 @@ from bodymap import cache
 from bodymap.diagram.diagram import Diagram, Fibres, Polyline, TriggerPointMark, diagram_from_json, diagram_to_json
 from bodymap.diagram.shapes import Layer, Point, Ring, Shape, label_points
 from bodymap.knowledge.model import Side
+from bodymap.storage import FileProblem, decode, read_bytes, show
 
 MAX_SVG_BYTES = 8 * 1024 * 1024
+MAX_PATH_COMMANDS = 400_000
+"""Path commands a diagram may have (the whole-body views have about 25,000)."""
+MAX_CURVES = 20_000
+"""Curves (Béziers and arcs) a diagram may have; each is flattened into many points."""
+MAX_CANVAS = 20_000.0
+"""The largest side a diagram's viewBox may have, in its units."""
+MAX_COORDINATE = 1e6
+"""No point of a diagram lies further than this from the origin: beyond, the numbers are nonsense."""
+_PATH_DATA = re.compile(r"""\sd\s*=\s*["']([^"']*)["']""")
+_COMMAND = re.compile(r"[MLHVCSQTAZmlhvcsqtaz]")
+_CURVE = re.compile(r"[CSQTAcsqta]")
 _FLATNESS = 2.5
 """Target length, in diagram units (1/600 of the figure's width box), of a flattened curve step."""
 _ID = re.compile(r"^(region|muscle)\.([a-z][a-z0-9_]*)(?:\.(left|right))?$")
@@ -55,15 +67,29 @@ def read_diagram(path: FilePath, view: str) -> Diagram:
 
 def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
     # svgelements is needed only here: a cached diagram, and every text command, skip its import.
-    from svgelements import SVG, Circle, Group, Path, Shape as SvgShape
+    from svgelements import SVG
 
     try:
         # Parse the very bytes that were checked, not the file again.
         svg = SVG.parse(io.BytesIO(raw), on_error="raise")
-    except (ParseError, ValueError, TypeError, IndexError, OverflowError, RecursionError) as exc:
-        raise DiagramError(f"{path}: not a valid SVG drawing ({exc.__class__.__name__}: {exc})") from None
-    if svg.viewbox is None:
-        raise DiagramError(f"{path}: the <svg> element has no viewBox")
+        viewbox = getattr(svg, "viewbox", None)
+    except (ParseError, ValueError, TypeError, IndexError, OverflowError, RecursionError, AttributeError) as exc:
+        raise DiagramError(f"{show(path)}: not a valid SVG drawing ({exc.__class__.__name__}: {show(exc)})") from None
+    if viewbox is None:
+        raise DiagramError(f"{show(path)}: the <svg> element has no viewBox")
+    try:
+        return _diagram(path, svg, view)
+    except DiagramError:
+        raise
+    except (ValueError, TypeError, AttributeError, IndexError, OverflowError, ZeroDivisionError, RecursionError) as exc:
+        raise DiagramError(f"{show(path)}: unusable drawing ({exc.__class__.__name__}: {show(exc)})") from None
+
+
+def _diagram(path: FilePath, svg, view: str) -> Diagram:
+    """The named shapes of a parsed SVG; DiagramError (or a ValueError) for what breaks the contract."""
+    from svgelements import Circle, Group, Path
+    from svgelements import Shape as SvgShape
+
     shapes: list[Shape] = []
     marks: list[TriggerPointMark] = []
     silhouette: Shape | None = None
@@ -87,7 +113,7 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
             if not isinstance(element, Circle):
                 raise DiagramError(f"{path}: element '{element_id}': a trigger point must be a <circle>")
             center = (float(element.cx), float(element.cy))
-            if not all(map(math.isfinite, center)):
+            if not all(math.isfinite(c) and abs(c) <= MAX_COORDINATE for c in center):
                 raise DiagramError(f"{path}: element '{element_id}': the centre is not a finite point")
             marks.append(TriggerPointMark(match.group(1), match.group(2), Side(match.group(3)), center))
         elif match := _FIBRE_ID.match(element_id):
@@ -102,8 +128,13 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
         raise DiagramError(f"{path}: no element with id 'silhouette'")
     box = svg.viewbox
     size = (float(box.width), float(box.height))
-    if not all(math.isfinite(v) and v > 0 for v in size):
-        raise DiagramError(f"{path}: the viewBox has no usable size")
+    if not all(math.isfinite(v) and 0 < v <= MAX_CANVAS for v in size):
+        raise DiagramError(f"{show(path)}: the viewBox has no usable size (at most {MAX_CANVAS:g} units a side)")
+    width, height = size
+    for shape in (silhouette, *shapes):
+        x0, y0, x1, y1 = shape.bbox
+        if x0 < -width or y0 < -height or x1 > 2 * width or y1 > 2 * height:
+            raise DiagramError(f"{show(path)}: element '{shape.svg_id}' lies far outside the drawing")
     return Diagram(
         view=view,
         size=size,
@@ -117,15 +148,27 @@ def _parse(path: FilePath, raw: bytes, view: str) -> Diagram:
 
 
 def _read_guarded(path: FilePath) -> bytes:
+    """The file's bytes, once it is known to be a plain UTF-8 SVG of bounded size and work: no
+    DOCTYPE or entities (however encoded), not too many path commands or curves to flatten."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SVG_BYTES:
-            raise DiagramError(f"{path}: {size} bytes is larger than the {MAX_SVG_BYTES} bytes a diagram may have")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DiagramError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
-        raise DiagramError(f"{path}: declares a DOCTYPE or entities, which diagrams may not (no external content)")
+        raw = read_bytes(path, MAX_SVG_BYTES)
+        if raw is None:
+            raise DiagramError(f"{show(path)}: the diagram file is missing")
+        text = decode(raw, path)
+    except FileProblem as exc:
+        raise DiagramError(str(exc)) from None
+    upper = text.upper()
+    if "<!DOCTYPE" in upper or "<!ENTITY" in upper:
+        raise DiagramError(
+            f"{show(path)}: declares a DOCTYPE or entities, which diagrams may not (no external content)"
+        )
+    paths = " ".join(_PATH_DATA.findall(text))
+    commands, curves = len(_COMMAND.findall(paths)), len(_CURVE.findall(paths))
+    if commands > MAX_PATH_COMMANDS or curves > MAX_CURVES:
+        raise DiagramError(
+            f"{show(path)}: {commands} path commands ({curves} curves) are more than a diagram may have "
+            f"({MAX_PATH_COMMANDS}, {MAX_CURVES} curves)"
+        )
     return raw
 
 
@@ -160,20 +203,22 @@ def _flatten(path) -> list[Ring]:
             current.append((float(segment.end.x), float(segment.end.y)))
         else:
             steps = _steps(segment)
-            current.extend(
-                (float(p.x), float(p.y)) for p in (segment.point(i / steps) for i in range(1, steps + 1))
-            )
+            current.extend((float(p.x), float(p.y)) for p in (segment.point(i / steps) for i in range(1, steps + 1)))
     if current:
         rings.append(current)
     for ring in rings:
-        if not all(math.isfinite(x) and math.isfinite(y) for x, y in ring):
-            raise ValueError("coordinates that are not finite numbers")
+        if not all(math.isfinite(x) and math.isfinite(y) and abs(x) + abs(y) <= MAX_COORDINATE for x, y in ring):
+            raise ValueError("coordinates that are not finite numbers, or far outside any drawing")
     return [tuple(_dedupe(ring)) for ring in rings]
 
 
 def _steps(segment) -> int:
     """Enough steps that each is about _FLATNESS long, estimated from the control polygon."""
-    points = [segment.start, *[getattr(segment, name) for name in ("control", "control1", "control2") if hasattr(segment, name)], segment.end]
+    points = [
+        segment.start,
+        *[getattr(segment, name) for name in ("control", "control1", "control2") if hasattr(segment, name)],
+        segment.end,
+    ]
     estimate = sum(math.dist(a, b) for a, b in zip(points, points[1:]))
     if not math.isfinite(estimate):
         raise ValueError("a curve with coordinates that are not finite numbers")
@@ -190,7 +235,8 @@ def _dedupe(ring: list[Point]) -> list[Point]:
 
 
 def _polylines(group) -> list[Polyline]:
-    from svgelements import Circle, Close, Group, Path, Shape as SvgShape
+    from svgelements import Circle, Close, Group, Path
+    from svgelements import Shape as SvgShape
 
     lines = []
     for element in group.select():

@@ -9,7 +9,25 @@ from bodymap.knowledge.schema import schema
 from bodymap.knowledge.selection import MIDLINE, Selection, SelectionError, parse_selection, parse_selections
 
 __all__ = [
-    "MIDLINE", "Area", "DataError", "DataErrors", "Depth", "Explanation", "KnowledgeBase", "Muscle", "RankedMuscle",
-    "Region", "Selection", "SelectionError", "Side", "UnknownId", "Zone", "describe",
-    "load_knowledge", "parse_selection", "parse_selections", "rank", "schema",
+    "MIDLINE",
+    "Area",
+    "DataError",
+    "DataErrors",
+    "Depth",
+    "Explanation",
+    "KnowledgeBase",
+    "Muscle",
+    "RankedMuscle",
+    "Region",
+    "Selection",
+    "SelectionError",
+    "Side",
+    "UnknownId",
+    "Zone",
+    "describe",
+    "load_knowledge",
+    "parse_selection",
+    "parse_selections",
+    "rank",
+    "schema",
 ]

@@ -12,8 +12,17 @@ from bodymap.knowledge.selection import Selection
 MIN_CANDIDATES = 3
 """Every region side should be answered by at least this many muscles."""
 COUNTED_FIELDS = (
-    "synonyms", "actions", "trigger_points", "referral", "symptoms", "perpetuating_factors",
-    "self_release", "stretches", "cautions", "good_to_know", "sources",
+    "synonyms",
+    "actions",
+    "trigger_points",
+    "referral",
+    "symptoms",
+    "perpetuating_factors",
+    "self_release",
+    "stretches",
+    "cautions",
+    "good_to_know",
+    "sources",
 )
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bodymap.storage import show
+
 
 @dataclass(frozen=True)
 class DataError:
@@ -19,13 +21,13 @@ class DataError:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = str(self.file) + (f":{self.line}" if self.line else "")
+        where = show(self.file) + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.entry:
-            parts.append(f"entry '{self.entry}'")
+            parts.append(f"entry '{show(self.entry)}'")
         if self.field:
-            parts.append(f"field '{self.field}'")
-        return ", ".join(parts) + f": {self.message}"
+            parts.append(f"field '{show(self.field)}'")
+        return ", ".join(parts) + f": {show(self.message)}"
 
 
 class DataErrors(Exception):
@@ -44,7 +46,7 @@ class UnknownId(LookupError):
         self.wanted = wanted
         self.suggestions = tuple(difflib.get_close_matches(wanted.lower(), list(known), n=3, cutoff=0.5))
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown {kind} '{wanted}'{hint}")
+        super().__init__(f"unknown {kind} '{show(wanted)}'{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])

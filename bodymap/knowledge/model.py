@@ -13,7 +13,16 @@ from collections.abc import Set
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = 2
 """The data format this code reads; ``regions.toml`` and ``views.toml`` declare the same number.
@@ -127,7 +136,7 @@ class Region(Frozen):
         description="Ids of the views (data/views.toml) that draw this region: the full body "
         "view it lies on and any close-up that shows it. One id, one region, on every view.",
     )
-    paired: bool = Field(
+    paired: StrictBool = Field(
         description="True when the region exists on the left and on the right as two "
         "separate patches; false for a single patch on the midline (sacrum, sternum)."
     )
@@ -180,7 +189,9 @@ class Referral(Frozen):
     """One region that a muscle's trigger points send pain to."""
 
     region: Id = Field(description="Id of a region declared in regions.toml.")
-    zone: Zone = Field(description="'essential' where pain is nearly always felt, 'spillover' where it sometimes spreads.")
+    zone: Zone = Field(
+        description="'essential' where pain is nearly always felt, 'spillover' where it sometimes spreads."
+    )
     likelihood: float = Field(
         gt=0,
         le=1,
@@ -211,7 +222,9 @@ class SelfRelease(Frozen):
     """A self-treatment technique, written so a person can follow it at home."""
 
     tool: Tool = Field(description="What to use: ball, thumb, fingers, pincer grip, foam roller, massage cane or heat.")
-    position: Text = Field(description="How to place the body, e.g. 'Lie on your side with the ball under the outer hip'.")
+    position: Text = Field(
+        description="How to place the body, e.g. 'Lie on your side with the ball under the outer hip'."
+    )
     steps: Text = Field(description="What to do, step by step.")
     pressure: Text = Field(description="How hard to press, e.g. 'a 5 to 7 out of 10, tender but not sharp'.")
     duration: Text = Field(description="How long and how often, e.g. '30 to 90 seconds per spot, once or twice a day'.")
@@ -238,7 +251,9 @@ class Stretch(Frozen):
 class Source(Frozen):
     """Where the anatomy and referral facts for a muscle come from."""
 
-    reference: Text = Field(description="The reference work, e.g. 'Travell & Simons, Myofascial Pain and Dysfunction, vol. 2 (1992)'.")
+    reference: Text = Field(
+        description="The reference work, e.g. 'Travell & Simons, Myofascial Pain and Dysfunction, vol. 2 (1992)'."
+    )
     section: Text = Field(description="Chapter, page or equivalent within the reference.")
 
 
@@ -248,7 +263,9 @@ class Muscle(Frozen):
     id: Id
     name: Text = Field(description="Common English name, e.g. 'Gluteus minimus'.")
     latin: Text = Field(description="Latin anatomical name, e.g. 'Musculus gluteus minimus'.")
-    synonyms: tuple[Term, ...] = Field(default=(), description="Other names people search for, e.g. 'glute min' or 'TFL'.")
+    synonyms: tuple[Term, ...] = Field(
+        default=(), description="Other names people search for, e.g. 'glute min' or 'TFL'."
+    )
     area: Area = Field(description="Body area where the muscle lies, for grouping in lists.")
     group: Text = Field(description="Functional family, e.g. 'Gluteal muscles' or 'Hip flexors'.")
     depth: Depth = Field(description="'superficial' if it can be felt under the skin, otherwise 'deep'.")
@@ -258,13 +275,21 @@ class Muscle(Frozen):
     innervation: Text = Field(description="The nerve (and spinal levels) that supplies the muscle.")
     trigger_points: tuple[TriggerPoint, ...] = Field(min_length=1, description="Where its trigger points sit.")
     pain_pattern: Text = Field(description="Where its trigger points send pain, described in words.")
-    referral: tuple[Referral, ...] = Field(min_length=1, description="The regions it refers pain to, essential and spillover.")
+    referral: tuple[Referral, ...] = Field(
+        min_length=1, description="The regions it refers pain to, essential and spillover."
+    )
     symptoms: tuple[Text, ...] = Field(min_length=1, description="What a person notices besides the pain itself.")
-    perpetuating_factors: tuple[Text, ...] = Field(min_length=1, description="Habits and conditions that keep its trigger points active.")
+    perpetuating_factors: tuple[Text, ...] = Field(
+        min_length=1, description="Habits and conditions that keep its trigger points active."
+    )
     self_release: tuple[SelfRelease, ...] = Field(min_length=1, description="Self-treatment techniques.")
     stretches: tuple[Stretch, ...] = Field(default=(), description="Stretches for the muscle, where one applies.")
-    cautions: tuple[Text, ...] = Field(min_length=1, description="Safety notes: nerves, vessels and conditions to respect.")
-    good_to_know: tuple[Text, ...] = Field(default=(), description="Practical insights: what it mimics, what to treat first.")
+    cautions: tuple[Text, ...] = Field(
+        min_length=1, description="Safety notes: nerves, vessels and conditions to respect."
+    )
+    good_to_know: tuple[Text, ...] = Field(
+        default=(), description="Practical insights: what it mimics, what to treat first."
+    )
     differentials: tuple[Text, ...] = Field(
         default=(),
         description="Other causes of the same pain that a person or therapist should keep in mind "
@@ -369,5 +394,11 @@ class Safety(Frozen):
     def cautions_for(self, technique: SelfRelease | Stretch, muscle: Muscle) -> tuple[GeneralCaution, ...]:
         """The general cautions a technique links to: by its tool, by name, or named by its muscle."""
         named = set(technique.cautions) | set(muscle.general_cautions)
-        tool = getattr(technique, "tool", None)
+        tool = technique.tool if isinstance(technique, SelfRelease) else None
         return tuple(c for c in self.caution if c.id in named or (tool is not None and tool in c.tools))
+
+    def cautions_of(self, muscle: Muscle) -> tuple[GeneralCaution, ...]:
+        """Every general caution any technique of the muscle links to, once each, in file order."""
+        techniques: tuple[SelfRelease | Stretch, ...] = (*muscle.self_release, *muscle.stretches)
+        used = {c.id for t in techniques for c in self.cautions_for(t, muscle)}
+        return tuple(c for c in self.caution if c.id in used)

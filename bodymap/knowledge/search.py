@@ -64,7 +64,8 @@ def _place_entries(kb: KnowledgeBase, label: str, region_ids: list[str], name_on
     def pick(sides: tuple[Side, ...]) -> tuple[Selection, ...]:
         return tuple(
             Selection(r, side) if kb.region(r).paired else Selection(r)
-            for r in region_ids for side in (sides if kb.region(r).paired else (None,))
+            for r in region_ids
+            for side in (sides if kb.region(r).paired else (None,))
         )
 
     if not any(kb.region(r).paired for r in region_ids):

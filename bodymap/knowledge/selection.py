@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.model import Side
 
-
 MIDLINE = "midline"
 """How a midline region's only 'side' is written (``bodymap regions --json`` lists it)."""
 
@@ -41,7 +40,9 @@ def parse_selection(kb: KnowledgeBase, text: str) -> list[Selection]:
     side_text = side_text.strip().lower()
     if not region.paired:
         if side_text not in ("", MIDLINE):
-            raise SelectionError(f"'{region.id}' ({region.label}) lies on the midline and has no side; drop ':{side_text}'")
+            raise SelectionError(
+                f"'{region.id}' ({region.label}) lies on the midline and has no side; drop ':{side_text}'"
+            )
         return [Selection(region.id)]
     if not side_text:
         return [Selection(region.id, Side.LEFT), Selection(region.id, Side.RIGHT)]

@@ -45,20 +45,34 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", lambda: _("Quit"), ("Ctrl+Q",), "file", DESK),
     ActionSpec("undo", lambda: _("Undo"), ("Ctrl+Z",), "edit", IN_USE),
     ActionSpec("redo", lambda: _("Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", IN_USE),
-    ActionSpec("clear", lambda: _("Clear the map"), ("Ctrl+Backspace",), "edit", IN_USE,
-               tip=lambda: _("Clear every place and the muscle shown (Undo brings them back)")),
+    ActionSpec(
+        "clear",
+        lambda: _("Clear the map"),
+        ("Ctrl+Backspace",),
+        "edit",
+        IN_USE,
+        tip=lambda: _("Clear every place and the muscle shown (Undo brings them back)"),
+    ),
     ActionSpec("search", lambda: _("Find…"), ("Ctrl+F",), "edit", IN_USE),
     ActionSpec("zoom_in", lambda: _("Zoom in"), ("+", "=", "Ctrl++"), "view", IN_USE),
     ActionSpec("zoom_out", lambda: _("Zoom out"), ("-", "Ctrl+-"), "view", IN_USE),
     ActionSpec("zoom_fit", lambda: _("Fit to window"), ("0", "Ctrl+0"), "view", IN_USE),
-    ActionSpec("present", lambda: _("Presentation mode"), ("F5",), "view", DESK, checkable=True,
-               tip=lambda: _("Full screen, large type, one muscle at a time: for explaining at the table")),
-    ActionSpec("next_muscle", lambda: _("Next muscle"), ("PgDown", "Right", "Down", "Space"), "",
-               frozenset({Mode.PRESENTING})),
-    ActionSpec("previous_muscle", lambda: _("Previous muscle"), ("PgUp", "Left", "Up"), "",
-               frozenset({Mode.PRESENTING})),
-    ActionSpec("leave_presentation", lambda: _("Leave presentation mode"), ("Esc",), "",
-               frozenset({Mode.PRESENTING})),
+    ActionSpec(
+        "present",
+        lambda: _("Presentation mode"),
+        ("F5",),
+        "view",
+        DESK,
+        checkable=True,
+        tip=lambda: _("Full screen, large type, one muscle at a time: for explaining at the table"),
+    ),
+    ActionSpec(
+        "next_muscle", lambda: _("Next muscle"), ("PgDown", "Right", "Down", "Space"), "", frozenset({Mode.PRESENTING})
+    ),
+    ActionSpec(
+        "previous_muscle", lambda: _("Previous muscle"), ("PgUp", "Left", "Up"), "", frozenset({Mode.PRESENTING})
+    ),
+    ActionSpec("leave_presentation", lambda: _("Leave presentation mode"), ("Esc",), "", frozenset({Mode.PRESENTING})),
     ActionSpec("red_flags", lambda: _("Red flags"), (), "help", EVERY_MODE),
 )
 MENUS: tuple[tuple[str, Callable[[], str]], ...] = (

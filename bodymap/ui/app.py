@@ -23,8 +23,20 @@ def application(headless: bool = False, screen: tuple[int, int] | None = None) -
         return existing  # type: ignore[return-value]
     if screen is not None:
         width, height = screen
-        config = {"screens": [{"name": "snapshot", "x": 0, "y": 0, "width": width, "height": height,
-                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+        config = {
+            "screens": [
+                {
+                    "name": "snapshot",
+                    "x": 0,
+                    "y": 0,
+                    "width": width,
+                    "height": height,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        }
         with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="bodymap-screen-", delete=False) as file:
             json.dump(config, file)
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={file.name}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -141,10 +141,26 @@ class _Cross(_Marker):
 class RankBadge(_Marker):
     """A candidate's place in the list, drawn on the muscle on its side."""
 
-    def __init__(self, view: str, shape: Shape, parent: QGraphicsItem, rank: int, color: QColor, deep: bool,
-                 key: Focus, scale: float):
+    def __init__(
+        self,
+        view: str,
+        shape: Shape,
+        parent: QGraphicsItem,
+        rank: int,
+        color: QColor,
+        deep: bool,
+        key: Focus,
+        scale: float,
+    ):
         super().__init__(shape.interior_point(), parent, style.BADGE_RADIUS, scale)
-        self.view, self.shape, self.rank, self.color, self.deep, self.key = view, shape, rank, color, deep, key
+        self.view_id, self.muscle_shape, self.rank, self.color, self.deep, self.key = (
+            view,
+            shape,
+            rank,
+            color,
+            deep,
+            key,
+        )
         self.setZValue(style.LOOKS[Part.BADGE].z)
 
     def draw(self, painter: QPainter) -> None:
@@ -154,8 +170,9 @@ class RankBadge(_Marker):
 class BodyScene(QGraphicsScene):
     """The views of one layout side by side, restyled whenever the session changes."""
 
-    def __init__(self, session: Session, diagrams: Mapping[str, Diagram], layout: str, legend: bool = False,
-                 parent=None):
+    def __init__(
+        self, session: Session, diagrams: Mapping[str, Diagram], layout: str, legend: bool = False, parent=None
+    ):
         super().__init__(parent)
         # Hit-testing is answered by bodymap.diagram, so Qt's spatial index would only be built and
         # kept up to date for painting: without it the window shows sooner.
@@ -163,8 +180,8 @@ class BodyScene(QGraphicsScene):
         self.session = session
         self.kb = session.kb
         self.layout_id = layout
-        self.views = self.kb.layout(layout).views
-        self.diagrams = {view: diagrams[view] for view in self.views}
+        self.view_ids = self.kb.layout(layout).views
+        self.diagrams = {view: diagrams[view] for view in self.view_ids}
         self.frames: dict[str, QGraphicsRectItem] = {}
         self.shown = style.DEFAULT_SHOWN
         """How many candidate muscles are drawn; the rest are in the list only."""
@@ -183,13 +200,13 @@ class BodyScene(QGraphicsScene):
         self._build()
         self.hover = self._overlay(Part.HOVER, style.HOVER)
         self.cursor = self._overlay(Part.KEYBOARD, style.HOVER, Qt.PenStyle.DashLine)
-        self.legend = Legend(self, self.frames[self.views[-1]]) if legend else None
+        self.legend = Legend(self, self.frames[self.view_ids[-1]]) if legend else None
         self.refresh()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         x = 0.0
-        for view in self.views:
+        for view in self.view_ids:
             diagram = self.diagrams[view]
             width, height = diagram.size
             frame = QGraphicsRectItem(0, 0, width, height)
@@ -211,8 +228,9 @@ class BodyScene(QGraphicsScene):
     def _add_figure(self, diagram: Diagram, frame: QGraphicsRectItem) -> None:
         """Static line work goes to the background; everything else becomes an item when first styled."""
         offset = frame.pos()
-        self._static.append((offset, shape_path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4),
-                             QBrush(style.SKIN)))
+        self._static.append(
+            (offset, shape_path(diagram.silhouette), style.pen(style.SKIN_OUTLINE, 1.4), QBrush(style.SKIN))
+        )
         region_pen = style.pen(style.REGION_BORDER, 0.8)
         idle_muscle_pen = style.pen(style.MUSCLE_IDLE, 0.7)
         for shape in diagram.shapes:
@@ -251,9 +269,10 @@ class BodyScene(QGraphicsScene):
         muscle = self.kb.muscles.get(muscle_id)
         return muscle.depth if muscle is not None else Depth.SUPERFICIAL
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+    def drawBackground(self, painter: QPainter, exposed: QRectF | QRect) -> None:  # noqa: N802 (Qt name)
         """Paint what never changes; the view caches this, so a click repaints only what it styled."""
-        super().drawBackground(painter, rect)
+        super().drawBackground(painter, exposed)
+        rect = QRectF(exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for offset, path, pen, brush in self._static:
             # An upright or level line has a box of no width or height, which intersects nothing: pad it.
@@ -289,7 +308,7 @@ class BodyScene(QGraphicsScene):
         for muscle_id, one_side, part in drawn:
             color = self.colors[muscle_id]
             deep = self._depth(muscle_id) is Depth.DEEP
-            for view in self.views:
+            for view in self.view_ids:
                 if self.diagrams[view].shape(Layer.MUSCLE, muscle_id, one_side) is not None:
                     styles[(view, Layer.MUSCLE, muscle_id, one_side)] = _Style(part, color.rgba(), deep)
         for key in self._styled.keys() - styles.keys():
@@ -340,7 +359,7 @@ class BodyScene(QGraphicsScene):
             self._add_fibres(key, item, color)
 
     def _add_fibres(self, key: ShapeKey, item: QGraphicsPathItem, color: QColor) -> None:
-        view, _, name, side = key
+        view, _layer, name, side = key
         fibres = self.diagrams[view].fibres_of(name, side) if side else None
         if fibres is None:
             return
@@ -357,30 +376,30 @@ class BodyScene(QGraphicsScene):
             for referral in muscle.referral:
                 region = self.kb.region(referral.region)
                 part = Part.ESSENTIAL if referral.zone is Zone.ESSENTIAL else Part.SPILLOVER
-                for view in set(region.views) & set(self.views):
+                for view in set(region.views) & set(self.view_ids):
                     for side in sides if region.paired else (None,):
                         wanted[(view, Layer.REGION, region.id, side)] = part
         for key, zone in self._zones.items():
             zone.setVisible(key in wanted)
         for key, part in wanted.items():
-            zone = self._zones.get(key)
-            if zone is None:
+            if key not in self._zones:
                 view, layer, name, side = key
                 shape = self.diagrams[view].shape(layer, name, side)
                 if shape is None:
                     continue
-                zone = self._zones[key] = _SoftZone(shape_path(shape), self._bodies[view], self.frames[view])
-                zone.setZValue(style.LOOKS[part].z)
+                self._zones[key] = _SoftZone(shape_path(shape), self._bodies[view], self.frames[view])
+                self._zones[key].setZValue(style.LOOKS[part].z)
+            zone = self._zones[key]
             if zone.part is not part:
                 zone.part = part
                 zone.update()
             zone.setVisible(True)
         for selection in self.session.selections:
-            for view in set(self.kb.region(selection.region).views) & set(self.views):
+            for view in set(self.kb.region(selection.region).views) & set(self.view_ids):
                 key = (view, Layer.REGION, selection.region, selection.side)
                 if self.diagrams[view].shape(*key[1:]) is not None:
                     self._select(key)
-        selected = {(v, Layer.REGION, s.region, s.side) for s in self.session.selections for v in self.views}
+        selected = {(v, Layer.REGION, s.region, s.side) for s in self.session.selections for v in self.view_ids}
         for key, item in self._selected.items():
             item.setVisible(key in selected)
 
@@ -403,7 +422,7 @@ class BodyScene(QGraphicsScene):
         self._marks.clear()
         self.badges = []
         if focus is not None:
-            for view in self.views:
+            for view in self.view_ids:
                 for point in self.diagrams[view].trigger_points:
                     if point.muscle == focus[0] and (focus[1] is None or point.side is focus[1]):
                         self._marks.append(_Cross(point.center, self.frames[view], self.pixel_scale))
@@ -413,11 +432,19 @@ class BodyScene(QGraphicsScene):
                 continue
             deep = self._depth(muscle_id) is Depth.DEEP
             for one_side in (side,) if side else tuple(Side):
-                for view in self.views:
+                for view in self.view_ids:
                     shape = self.diagrams[view].shape(Layer.MUSCLE, muscle_id, one_side)
                     if shape is not None:
-                        badge = RankBadge(view, shape, self.frames[view], rank, self.colors[muscle_id], deep,
-                                          (muscle_id, side), self.pixel_scale)
+                        badge = RankBadge(
+                            view,
+                            shape,
+                            self.frames[view],
+                            rank,
+                            self.colors[muscle_id],
+                            deep,
+                            (muscle_id, side),
+                            self.pixel_scale,
+                        )
                         self.badges.append(badge)
                         self._marks.append(badge)
         self._place_badges()
@@ -439,13 +466,16 @@ class BodyScene(QGraphicsScene):
         placed: list[QPointF] = [mark.scenePos() for mark in self._marks if isinstance(mark, _Cross)]
         for badge in self.badges:
             frame = badge.parentItem()
-            options = [frame.mapToScene(QPointF(*p)) for p in badge.shape.anchors or (badge.shape.interior_point(),)]
+            options = [
+                frame.mapToScene(QPointF(*p))
+                for p in badge.muscle_shape.anchors or (badge.muscle_shape.interior_point(),)
+            ]
 
             def clearance(point: QPointF) -> float:
                 return min((QLineF(point, other).length() for other in placed), default=float("inf"))
 
             best = next((p for p in options if clearance(p) >= gap), max(options, key=clearance))
-            for _ in range(8):
+            for _attempt in range(8):
                 nearest = min(placed, key=lambda other: QLineF(best, other).length(), default=None)
                 if nearest is None or QLineF(best, nearest).length() >= gap:
                     break
@@ -482,16 +512,20 @@ class BodyScene(QGraphicsScene):
         focus = self.session.focus
         return [
             {
-                "rank": badge.rank, "muscle": badge.key[0], "side": wording.side_id(badge.shape.side),
+                "rank": badge.rank,
+                "muscle": badge.key[0],
+                "side": wording.side_id(badge.muscle_shape.side),
                 "focus": focus is not None and focus[0] == badge.key[0] and focus[1] in (badge.key[1], None),
-                "center": badge.scenePos(), "color": badge.color.name(), "deep": badge.deep,
+                "center": badge.scenePos(),
+                "color": badge.color.name(),
+                "deep": badge.deep,
             }
             for badge in self.badges
         ]
 
     def ranked_focus(self, key: ShapeKey) -> Focus:
         """The focus a drawn muscle stands for: its ranked side, or both sides for midline pain."""
-        _, _, name, side = key
+        name, side = key[2], key[3]
         return (name, side) if self.session.ranked((name, side)) else (name, None)
 
     def badge_at(self, scene_pos: QPointF) -> RankBadge | None:
@@ -552,8 +586,9 @@ class Legend(QGraphicsRectItem):
             y = self._text(_("Select where it hurts."), y, size=18)
         for place, ranked in enumerate(session.ranking[:8], 1):
             deep = ranked.muscle.depth is Depth.DEEP
-            badge = _LegendSymbol("badge", QRectF(2, y + 2, 22, 22), self, self.body.colors.get(ranked.muscle.id), place,
-                                  deep)
+            badge = _LegendSymbol(
+                "badge", QRectF(2, y + 2, 22, 22), self, self.body.colors.get(ranked.muscle.id), place, deep
+            )
             self._children.append(badge)
             self._text(wording.candidate_title(ranked), y, size=18, indent=36)
             y += 30
@@ -577,8 +612,15 @@ class Legend(QGraphicsRectItem):
 class _LegendSymbol(QGraphicsItem):
     """One symbol of the key, painted by the same code as the diagram."""
 
-    def __init__(self, kind: str, box: QRectF, parent: QGraphicsItem, color: QColor | None = None, number: int = 1,
-                 deep: bool = False):
+    def __init__(
+        self,
+        kind: str,
+        box: QRectF,
+        parent: QGraphicsItem,
+        color: QColor | None = None,
+        number: int = 1,
+        deep: bool = False,
+    ):
         super().__init__(parent)
         self.kind, self.box, self.color, self.number, self.deep = kind, box, color, number, deep
 

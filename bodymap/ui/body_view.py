@@ -53,10 +53,12 @@ class BodyView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_("Body diagrams"))
-        self.setAccessibleDescription(_(
-            "Click or tap where it hurts. With the keyboard: arrow keys move between regions, "
-            "Space selects, plus and minus zoom."
-        ))
+        self.setAccessibleDescription(
+            _(
+                "Click or tap where it hurts. With the keyboard: arrow keys move between regions, "
+                "Space selects, plus and minus zoom."
+            )
+        )
         self._show_layout()
 
     @property
@@ -78,8 +80,9 @@ class BodyView(QGraphicsView):
     def _show_layout(self) -> None:
         scene = self.scenes.get(self.session.layout)
         if scene is None:
-            scene = self.scenes[self.session.layout] = BodyScene(self.session, self.diagrams, self.session.layout,
-                                                                 parent=self)
+            scene = self.scenes[self.session.layout] = BodyScene(
+                self.session, self.diagrams, self.session.layout, parent=self
+            )
         if self.shown_candidates is not None:
             scene.shown = self.shown_candidates
         scene.refresh()
@@ -118,7 +121,8 @@ class BodyView(QGraphicsView):
             return
         actual = self.session.zoom / before
         self.setTransformationAnchor(
-            QGraphicsView.ViewportAnchor.AnchorUnderMouse if anchor is not None
+            QGraphicsView.ViewportAnchor.AnchorUnderMouse
+            if anchor is not None
             else QGraphicsView.ViewportAnchor.AnchorViewCenter
         )
         self.scale(actual, actual)
@@ -232,14 +236,17 @@ class BodyView(QGraphicsView):
             ranked = self.session.ranked(badge.key)
             name = wording.candidate_title(ranked) if ranked else kb.muscle(badge.key[0]).name
             text = _("{muscle}: click to show it").format(muscle=name)
-            self.body.outline_shape(self.body.hover, (badge.view, Layer.MUSCLE, badge.shape.name, badge.shape.side))
+            self.body.outline_shape(
+                self.body.hover, (badge.view_id, Layer.MUSCLE, badge.muscle_shape.name, badge.muscle_shape.side)
+            )
         elif hit is not None and located is not None:
             text = wording.region_name(kb.region(hit[0]), hit[1])
             if candidate is not None:
                 ranked = self.session.ranked(self.body.ranked_focus(candidate))
                 if ranked is not None:
                     text = _("{region} · {muscle} ({rank})").format(
-                        region=text, muscle=wording.candidate_title(ranked), rank=self.session.ranking.index(ranked) + 1)
+                        region=text, muscle=wording.candidate_title(ranked), rank=self.session.ranking.index(ranked) + 1
+                    )
             self.body.outline_shape(self.body.hover, (located[0], Layer.REGION, *hit))
         else:
             text = ""
@@ -251,23 +258,26 @@ class BodyView(QGraphicsView):
     def _region_keys(self) -> list[ShapeKey]:
         """Every region side of the layout, in reading order: view by view, top to bottom."""
         keys: list[ShapeKey] = []
-        for view in self.body.views:
-            shapes = sorted(self.diagrams[view].layer(Layer.REGION), key=lambda s: (round(s.interior_point()[1] / 40),
-                                                                                     s.interior_point()[0]))
+        for view in self.body.view_ids:
+            shapes = sorted(
+                self.diagrams[view].layer(Layer.REGION),
+                key=lambda s: (round(s.interior_point()[1] / 40), s.interior_point()[0]),
+            )
             keys += [(view, Layer.REGION, s.name, s.side) for s in shapes]
         return keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         keys = self._region_keys()
         step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(
-            Qt.Key(event.key()))
+            Qt.Key(event.key())
+        )
         if step is not None and keys:
             self._cursor = (step - 1) // 2 % len(keys) if self._cursor is None else (self._cursor + step) % len(keys)
             self._show_cursor(keys)
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._cursor is not None:
-            _, _, region, side = keys[self._cursor]
+            region, side = keys[self._cursor][2:]
             self.session.toggle(Selection(region, side), source=self)
             event.accept()
             return

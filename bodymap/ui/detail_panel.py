@@ -26,11 +26,15 @@ p.caution { color: #7a2b22; font-size: 13px; }
 def welcome_html() -> str:
     """What the panel says before anything is chosen."""
     paragraphs = [
-        _("Click or tap the places that hurt on the diagrams. You can choose several: for example "
-          "the groin and the front of the thigh."),
-        _("The muscles whose trigger points most often send pain there are listed, most likely first, "
-          "and the top few are outlined on the diagrams with their number. Choose one to see where its "
-          "trigger points are, where it sends pain, and how to release it yourself."),
+        _(
+            "Click or tap the places that hurt on the diagrams. You can choose several: for example "
+            "the groin and the front of the thigh."
+        ),
+        _(
+            "The muscles whose trigger points most often send pain there are listed, most likely first, "
+            "and the top few are outlined on the diagrams with their number. Choose one to see where its "
+            "trigger points are, where it sends pain, and how to release it yourself."
+        ),
         _("You can also search for a muscle, a place or a complaint such as sciatica (Ctrl+F)."),
     ]
     return f"<h2>{escape(_('Where does it hurt?'))}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)

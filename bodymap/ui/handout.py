@@ -14,9 +14,9 @@ from html import escape
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QTextDocument,
 )
@@ -101,9 +101,14 @@ def draw_handout(
     paper: str = "auto",
 ) -> int:
     """Draw the handout of a session's map on ``device``; returns the number of pages."""
-    device.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
+    device.setPageLayout(
+        QPageLayout(
+            page_size(paper),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     kb = source.kb
     state = Session(kb)  # its own copy: the handout's map shows the candidates whatever the window's mode
     state.restore(State(source.selections, dict(source.state.pains), source.focus, source.state.picks))
@@ -123,9 +128,7 @@ def draw_handout(
     document.documentLayout().setPaintDevice(device)
     document.setDefaultStyleSheet(CSS)
     document.setPageSize(QSizeF(body.width(), body.height()))
-    document.setHtml("".join(
-        muscle_section(kb, m, why, notes.get(m.id) if notes else None) for m, why in chosen
-    ))
+    document.setHtml("".join(muscle_section(kb, m, why, notes.get(m.id) if notes else None) for m, why in chosen))
     pages = 1
     # The first section starts with a page break; skip that empty first document page.
     for index in range(1, document.pageCount()):
@@ -145,13 +148,18 @@ def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, st
     painter.setFont(_font(18, bold=True))
     painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt), _("Your pain map"))
     painter.setFont(_font(9))
-    painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt),
-                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     date.today().strftime("%d %B %Y"))
+    painter.drawText(
+        QRectF(body.left(), body.top(), body.width(), 26 * pt),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        date.today().strftime("%d %B %Y"),
+    )
     where = wording.listing([wording.selection_name(kb, s) for s in state.selections])
     painter.setFont(_font(10.5))
-    line = _("Where it hurts: {places}.").format(places=where) if where else _(
-        "This map shows one muscle and where it sends pain.")
+    line = (
+        _("Where it hurts: {places}.").format(places=where)
+        if where
+        else _("This map shows one muscle and where it sends pain.")
+    )
     painter.drawText(QRectF(body.left(), body.top() + 30 * pt, body.width(), 30 * pt), Qt.TextFlag.TextWordWrap, line)
     scene = BodyScene(state, diagrams, kb.views.default_layout, legend=True)
     picture = QRectF(body.left(), body.top() + 62 * pt, body.width(), body.height() * 0.70)
@@ -162,8 +170,9 @@ def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, st
     painter.setFont(_font(9.5))
     y += 18 * pt
     for place, ranked in enumerate(state.ranking[:6], 1):
-        line = _("{place}. {candidate}: {why}").format(place=place, candidate=wording.candidate_title(ranked),
-                                                      why=wording.why(kb, ranked))
+        line = _("{place}. {candidate}: {why}").format(
+            place=place, candidate=wording.candidate_title(ranked), why=wording.why(kb, ranked)
+        )
         rect = painter.boundingRect(QRectF(body.left(), y, body.width(), 40 * pt), Qt.TextFlag.TextWordWrap, line)
         if rect.bottom() > body.bottom():
             break
@@ -176,7 +185,8 @@ def _footer(painter: QPainter, area: QRectF, session: Session, page: int, pt: fl
     safety = session.kb.safety
     flags = flags_for_session(session) or tuple(f for f in safety.red_flag if not f.places)
     text = _("{disclaimer} See a clinician now if you have: {flags}.").format(
-        disclaimer=safety.disclaimer, flags="; ".join(f.sign[:1].lower() + f.sign[1:] for f in flags))
+        disclaimer=safety.disclaimer, flags="; ".join(f.sign[:1].lower() + f.sign[1:] for f in flags)
+    )
     top = area.bottom() - (FOOTER_HEIGHT - 8) * pt
     box = QRectF(area.left(), top, area.width() - 44 * pt, (FOOTER_HEIGHT - 8) * pt)
     painter.save()
@@ -184,8 +194,11 @@ def _footer(painter: QPainter, area: QRectF, session: Session, page: int, pt: fl
     painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
     painter.setFont(_font(7))
     painter.drawText(box.adjusted(0, 4 * pt, 0, 0), Qt.TextFlag.TextWordWrap, text)
-    painter.drawText(QRectF(area.right() - 40 * pt, top + 4 * pt, 40 * pt, 12 * pt),
-                     Qt.AlignmentFlag.AlignRight, _("page {number}").format(number=page))
+    painter.drawText(
+        QRectF(area.right() - 40 * pt, top + 4 * pt, 40 * pt, 12 * pt),
+        Qt.AlignmentFlag.AlignRight,
+        _("page {number}").format(number=page),
+    )
     painter.restore()
 
 

@@ -13,8 +13,9 @@ from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.output import render_scene, write_pdf
 
 
-def session_for(kb: KnowledgeBase, selections: list[Selection], muscle: str | None = None,
-                picks: list[str] | None = None) -> Session:
+def session_for(
+    kb: KnowledgeBase, selections: list[Selection], muscle: str | None = None, picks: list[str] | None = None
+) -> Session:
     """A session in the state the command line asked for."""
     session = Session(kb)
     session.set_selections(selections)
@@ -28,8 +29,7 @@ def session_for(kb: KnowledgeBase, selections: list[Selection], muscle: str | No
 def render(session: Session, output: Path, layout: str | None = None) -> Path:
     """Render the diagrams of a layout (the default one for None) in the session's state."""
     application(headless=True)
-    scene = BodyScene(session, load_diagrams(session.kb.views), layout or session.kb.views.default_layout,
-                      legend=True)
+    scene = BodyScene(session, load_diagrams(session.kb.views), layout or session.kb.views.default_layout, legend=True)
     return render_scene(scene, scene.content_rect(), output)
 
 
@@ -41,5 +41,6 @@ def handout(session: Session, output: Path, paper: str = "auto") -> int:
     application(headless=True)
     notes = Notes.load(set(session.kb.muscles), writable=False)
     diagrams = load_diagrams(session.kb.views)
-    return write_pdf(output, lambda device: draw_handout(device, session, diagrams, notes, paper),
-                     _("bodymap: your pain map"))
+    return write_pdf(
+        output, lambda device: draw_handout(device, session, diagrams, notes, paper), _("bodymap: your pain map")
+    )

@@ -14,7 +14,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -52,11 +52,26 @@ EXIT_WINDOW_S = 4.0
 EXIT_CORNER = 80
 BLOCKED_KEYS = tuple(QKeySequence(k) for k in ("Ctrl+Q", "Ctrl+W", "Alt+F4", "Esc"))
 INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Gesture,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.Gesture,
 }
-DESK_ONLY = ("save_pdf", "print", "quit", "present", "next_muscle", "previous_muscle", "leave_presentation",
-             "undo", "redo")
+DESK_ONLY = (
+    "save_pdf",
+    "print",
+    "quit",
+    "present",
+    "next_muscle",
+    "previous_muscle",
+    "leave_presentation",
+    "undo",
+    "redo",
+)
 """Commands a visitor never has."""
 
 
@@ -77,8 +92,12 @@ class WelcomeScreen(QWidget):
         title = QLabel(_("Where does it hurt?"))
         title.setFont(style.pixel_font(64, bold=True, base=title.font()))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lead = QLabel(_("Touch the body map where you feel pain. We show the muscles that most often send "
-                        "pain there, and how people release them at home."))
+        lead = QLabel(
+            _(
+                "Touch the body map where you feel pain. We show the muscles that most often send "
+                "pain there, and how people release them at home."
+            )
+        )
         lead.setFont(style.pixel_font(28, base=lead.font()))
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -123,11 +142,14 @@ class KioskGuard(QObject):
         self.timer.setInterval(idle_seconds * 1000)
         self.timer.timeout.connect(self.idle)
         self._taps: list[float] = []
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "a kiosk needs its QApplication"
+        self.app = app
+        app.installEventFilter(self)
         self.timer.start()
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self.app.removeEventFilter(self)
         self.timer.stop()
         sys.excepthook = self._previous_hook
 
@@ -151,7 +173,7 @@ class KioskGuard(QObject):
                 event.accept()
                 return True
         taps = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)  # quick taps arrive as double clicks
-        if kind in taps and isinstance(obj, QWidget) and obj.window() is self.window:
+        if kind in taps and isinstance(obj, QWidget) and isinstance(event, QMouseEvent) and obj.window() is self.window:
             self._tap(obj.mapTo(self.window, event.position().toPoint()))
         return False
 
@@ -164,7 +186,6 @@ class KioskGuard(QObject):
         if len(self._taps) >= EXIT_TAPS:
             self._taps.clear()
             self.exit_requested.emit()
-
 
 
 class KioskController(QObject):

@@ -34,7 +34,7 @@ def run(kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: b
         window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
         from bodymap.ui.kiosk import KioskController  # only a kiosk needs it: not loaded for a desk start-up
 
-        window.kiosk = KioskController(window, store.settings)
+        KioskController(window, store.settings)  # a child of the window: it lives as long as the window
         window.showFullScreen()
     else:
         notes = Notes.load(set(kb.muscles))
@@ -89,20 +89,22 @@ def snapshot(
     app = application(headless=True, screen=screen)
     store = SettingsStore(writable=False)
     window = MainWindow(kb, load_diagrams(kb.views), store, Notes.load(set(kb.muscles), writable=False))
-    PresentationController(window)
-    window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
-    if layout is not None:
-        window.show_layout(layout)
-    window.show()
-    window.session.set_selections(selections or [])
-    if muscle is not None:
-        window.session.focus_muscle(muscle)
-    app.processEvents()
-    window.view.fit()
-    app.processEvents()
-    with replacing(target) as temporary:
-        if not window.grab().save(str(temporary), "PNG"):
-            raise OutputProblem(f"output '{output}': the picture could not be written")
-    window.hide()
-    window.deleteLater()
+    try:
+        PresentationController(window)
+        window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
+        if layout is not None:
+            window.show_layout(layout)
+        window.show()
+        window.session.set_selections(selections or [])
+        if muscle is not None:
+            window.session.focus_muscle(muscle)
+        app.processEvents()
+        window.view.fit()
+        app.processEvents()
+        with replacing(target) as temporary:
+            if not window.grab().save(str(temporary), "PNG"):
+                raise OutputProblem(f"output '{output}': the picture could not be written")
+    finally:
+        window.hide()
+        window.deleteLater()
     return target

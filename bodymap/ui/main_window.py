@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         views = [a for key, a in self.actions_by_id.items() if key.startswith(VIEW_PREFIX)]
-        bodies = [a for a in views if self._is_body_layout(a.objectName()[len(VIEW_PREFIX):])]
+        bodies = [a for a in views if self._is_body_layout(a.objectName()[len(VIEW_PREFIX) :])]
         for action in bodies:
             toolbar.addAction(action)
         closeups = QToolButton()
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             self.actions_by_id["undo"].setEnabled(in_use and session.can_undo)
             self.actions_by_id["redo"].setEnabled(in_use and session.can_redo)
 
-    def handle(self, handlers: Mapping[str, Callable[[], object]]) -> None:
+    def handle(self, handlers: Mapping[str, Callable[[], object] | None]) -> None:
         """Register (or with None values, withdraw) the handlers of some actions: how a controller
         takes commands over; actions follow at once."""
         for action_id, handler in handlers.items():
@@ -316,7 +316,9 @@ class MainWindow(QMainWindow):
         return draw_handout(device, self.session, self.view.diagrams, self.notes, self.store.settings.paper)
 
     def save_handout(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save handout as PDF"), "bodymap-handout.pdf", "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save handout as PDF"), "bodymap-handout.pdf", "PDF (*.pdf)"
+        )
         if path:
             self.write_handout(Path(path))
 

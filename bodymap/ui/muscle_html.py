@@ -30,8 +30,13 @@ def referral_html(kb: KnowledgeBase, muscle: Muscle) -> str:
     for zone, title in ((Zone.ESSENTIAL, _("Main pain zone")), (Zone.SPILLOVER, _("Pain can spread to"))):
         places = wording.referral_summary(kb, muscle, zone)
         if places:
-            html += "<p>" + escape(_("{title}: {places}.").format(title=title, places=places)).replace(
-                escape(title), f"<b>{escape(title)}</b>", 1) + "</p>"
+            html += (
+                "<p>"
+                + escape(_("{title}: {places}.").format(title=title, places=places)).replace(
+                    escape(title), f"<b>{escape(title)}</b>", 1
+                )
+                + "</p>"
+            )
     return html
 
 
@@ -50,23 +55,19 @@ def self_care_html(safety: Safety, muscle: Muscle) -> str:
             f"<p><b>{escape(wording.tool_heading(t.tool))}.</b> {escape(t.position)}</p>"
             f"<p>{escape(t.steps)}</p>"
             f"<p><i>{escape(_('Pressure:'))}</i> {escape(t.pressure)}<br>"
-            f"<i>{escape(_('How long:'))}</i> {escape(t.duration)}</p>"
-            + _caution_links(safety.cautions_for(t, muscle))
+            f"<i>{escape(_('How long:'))}</i> {escape(t.duration)}</p>" + _caution_links(safety.cautions_for(t, muscle))
         )
     for s in muscle.stretches:
-        html += (f"<p><b>{escape(_('Stretch: {name}.').format(name=s.name))}</b> {escape(s.steps)} "
-                 f"<i>{escape(_('Hold:'))}</i> {escape(s.hold)}</p>"
-                 + _caution_links(safety.cautions_for(s, muscle)))
+        html += (
+            f"<p><b>{escape(_('Stretch: {name}.').format(name=s.name))}</b> {escape(s.steps)} "
+            f"<i>{escape(_('Hold:'))}</i> {escape(s.hold)}</p>" + _caution_links(safety.cautions_for(s, muscle))
+        )
     return html
 
 
 def general_cautions_html(safety: Safety, muscle: Muscle) -> str:
     """The general cautions that concern this muscle's techniques, each explained once."""
-    used: dict[str, GeneralCaution] = {}
-    for technique in (*muscle.self_release, *muscle.stretches):
-        for caution in safety.cautions_for(technique, muscle):
-            used.setdefault(caution.id, caution)
-    return "".join(f"<p><b>{escape(c.title)}.</b> {escape(c.text)}</p>" for c in used.values())
+    return "".join(f"<p><b>{escape(c.title)}.</b> {escape(c.text)}</p>" for c in safety.cautions_of(muscle))
 
 
 def muscle_html(kb: KnowledgeBase, muscle: Muscle, why: str | None = None, note: str | None = None) -> str:

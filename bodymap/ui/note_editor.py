@@ -69,8 +69,9 @@ class NoteEditor(QWidget):
         self.edit.blockSignals(False)
         self.setVisible(self.muscle is not None)
         self._show_editor(bool(text))
-        self.status.setText(_("Not saved yet: {why}").format(why=self.notes.warning)
-                            if self.muscle in self.notes.drafts else "")
+        self.status.setText(
+            _("Not saved yet: {why}").format(why=self.notes.warning) if self.muscle in self.notes.drafts else ""
+        )
 
     def _show_editor(self, on: bool) -> None:
         self.add.setVisible(not on)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -58,10 +58,10 @@ def render_scene(scene: QGraphicsScene, source: QRectF, path: Path) -> Path:
             image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(QColor("white"))
             _paint(scene, source, image, QRectF(0, 0, size.width(), size.height()), target)
-            if not image.save(str(temporary), "PNG"):
+            if not image.save(str(temporary)):  # PNG, by the temporary name's suffix
                 raise OutputProblem(f"output '{show(target)}': the picture could not be written")
         elif suffix == ".svg":
-            marks = getattr(scene, "marks", lambda: [])()
+            marks: list[dict] = getattr(scene, "marks", list)()
             badges = getattr(scene, "badges", [])
             for badge in badges:
                 badge.setVisible(False)  # written below as elements a script can find
@@ -79,11 +79,13 @@ def render_scene(scene: QGraphicsScene, source: QRectF, path: Path) -> Path:
             writer = QPdfWriter(str(temporary))
             writer.setTitle("bodymap")
             landscape = source.width() > source.height()
-            writer.setPageLayout(QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-                QMarginsF(12, 12, 12, 12),
-            ))
+            writer.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.PageSizeId.A4),
+                    QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+                    QMarginsF(12, 12, 12, 12),
+                )
+            )
             writer.setResolution(PDF_RESOLUTION)
             painter = started(QPainter(writer), target)
             scene.render(painter, QRectF(painter.viewport()), source, Qt.AspectRatioMode.KeepAspectRatio)
@@ -117,18 +119,42 @@ def _annotate_svg(path: Path, marks: list[dict], source: QRectF, size: QSize) ->
     for mark in marks:
         center = mark["center"]
         x, y = center.x() * scale + dx, center.y() * scale + dy
-        group = ElementTree.SubElement(layer, f"{{{SVG_NS}}}g", {
-            "class": "rank-badge", "data-rank": str(mark["rank"]), "data-muscle": str(mark["muscle"]),
-            "data-side": str(mark["side"]), "data-focus": "true" if mark["focus"] else "false",
-        })
-        ElementTree.SubElement(group, f"{{{SVG_NS}}}circle", {
-            "cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": str(radius), "fill": str(mark["color"]),
-            "stroke": QColor(str(mark["color"])).darker(150).name(), "stroke-width": "2",
-            **({"stroke-dasharray": "4 3"} if mark["deep"] else {}),
-        })
-        text = ElementTree.SubElement(group, f"{{{SVG_NS}}}text", {
-            "x": f"{x:.1f}", "y": f"{y + radius * 0.4:.1f}", "text-anchor": "middle", "fill": "#ffffff",
-            "font-family": "sans-serif", "font-weight": "bold", "font-size": f"{radius * 1.15:.0f}",
-        })
+        group = ElementTree.SubElement(
+            layer,
+            f"{{{SVG_NS}}}g",
+            {
+                "class": "rank-badge",
+                "data-rank": str(mark["rank"]),
+                "data-muscle": str(mark["muscle"]),
+                "data-side": str(mark["side"]),
+                "data-focus": "true" if mark["focus"] else "false",
+            },
+        )
+        ElementTree.SubElement(
+            group,
+            f"{{{SVG_NS}}}circle",
+            {
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": str(radius),
+                "fill": str(mark["color"]),
+                "stroke": QColor(str(mark["color"])).darker(150).name(),
+                "stroke-width": "2",
+                **({"stroke-dasharray": "4 3"} if mark["deep"] else {}),
+            },
+        )
+        text = ElementTree.SubElement(
+            group,
+            f"{{{SVG_NS}}}text",
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y + radius * 0.4:.1f}",
+                "text-anchor": "middle",
+                "fill": "#ffffff",
+                "font-family": "sans-serif",
+                "font-weight": "bold",
+                "font-size": f"{radius * 1.15:.0f}",
+            },
+        )
         text.text = str(mark["rank"])
     tree.write(path, encoding="utf-8", xml_declaration=True)

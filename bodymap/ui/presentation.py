@@ -75,11 +75,12 @@ class PresentationBar(QWidget):
         place = ranking.index(ranked) if ranked else None
         if focus is None:
             self.caption.setText(_("Touch where it hurts."))
-        elif ranked is None:
+        elif ranked is None or place is None:
             self.caption.setText(f"<b>{session.kb.muscle(focus[0]).name}</b>")
         else:
-            self.caption.setText(f"<b>{wording.rank_line(place + 1, len(ranking), ranked)}</b><br>"
-                                 f"{wording.why(session.kb, ranked)}")
+            self.caption.setText(
+                f"<b>{wording.rank_line(place + 1, len(ranking), ranked)}</b><br>{wording.why(session.kb, ranked)}"
+            )
         self.cue.setText(_cue(view_title, focus))
         self.back.setEnabled(place is not None and place > 0)
         self.forward.setEnabled(place is not None and place < len(ranking) - 1)
@@ -109,12 +110,14 @@ class PresentationController:
         self.animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self.animation.valueChanged.connect(window.view.show_rect)
         self._before: tuple[str, Qt.WindowState] | None = None
-        window.handle({
-            "present": self.toggle,
-            "next_muscle": lambda: self.session.step(+1, source=self),
-            "previous_muscle": lambda: self.session.step(-1, source=self),
-            "leave_presentation": self.leave,
-        })
+        window.handle(
+            {
+                "present": self.toggle,
+                "next_muscle": lambda: self.session.step(+1, source=self),
+                "previous_muscle": lambda: self.session.step(-1, source=self),
+                "leave_presentation": self.leave,
+            }
+        )
         window.signals.changed.connect(self.on_change)
 
     def toggle(self) -> None:

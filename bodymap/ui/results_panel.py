@@ -75,13 +75,17 @@ class ResultsPanel(QListWidget):
         for place, ranked in enumerate(session.ranking, 1):
             deep = ranked.muscle.depth is Depth.DEEP
             title = wording.candidate_title(ranked)
-            item = QListWidgetItem(rank_chip(place, colors[ranked.muscle.id].rgba(), deep),
-                                   f"{title}\n{wording.why(kb, ranked)}")
+            item = QListWidgetItem(
+                rank_chip(place, colors[ranked.muscle.id].rgba(), deep), f"{title}\n{wording.why(kb, ranked)}"
+            )
             item.setData(ROLE_KEY, (ranked.muscle.id, ranked.side))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if ranked.muscle.id in picked else Qt.CheckState.Unchecked)
-            item.setToolTip(_("{candidate} ({depth}). Tick to put it in the handout.").format(
-                candidate=title, depth=wording.depth_name(ranked.muscle.depth)))
+            item.setToolTip(
+                _("{candidate} ({depth}). Tick to put it in the handout.").format(
+                    candidate=title, depth=wording.depth_name(ranked.muscle.depth)
+                )
+            )
             self.addItem(item)
         self._follow_focus()
         self.blockSignals(False)
@@ -94,15 +98,19 @@ class ResultsPanel(QListWidget):
                 self.setCurrentItem(item)
                 break
         else:
-            self.setCurrentItem(None)
+            self.setCurrentRow(-1)
         self.blockSignals(blocked)
 
     def _chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None or item.data(ROLE_KEY) is None:
             return
-        self.session.focus_on(*item.data(ROLE_KEY), source=self)
+        muscle_id, side = item.data(ROLE_KEY)
+        self.session.focus_on(muscle_id, side, source=self)
 
     def _ticked(self, item: QListWidgetItem) -> None:
-        picks = [self.item(row).data(ROLE_KEY)[0] for row in range(self.count())
-                 if self.item(row).data(ROLE_KEY) and self.item(row).checkState() == Qt.CheckState.Checked]
+        picks = [
+            self.item(row).data(ROLE_KEY)[0]
+            for row in range(self.count())
+            if self.item(row).data(ROLE_KEY) and self.item(row).checkState() == Qt.CheckState.Checked
+        ]
         self.session.set_picks(picks, source=self)

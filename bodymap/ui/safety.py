@@ -35,7 +35,7 @@ def red_flags_html(safety: Safety, flags: tuple[RedFlag, ...] | None = None) -> 
 def flags_for_session(session: Session) -> tuple[RedFlag, ...]:
     """The red flags that concern the places selected and the pain qualities given."""
     places = {s.region for s in session.selections}
-    qualities = {session.pain(s).quality.value for s in session.selections if session.pain(s).quality}
+    qualities = {quality.value for s in session.selections if (quality := session.pain(s).quality) is not None}
     return session.kb.safety.flags_for(places, qualities)
 
 

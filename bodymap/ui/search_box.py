@@ -43,7 +43,7 @@ class SearchBox(QLineEdit):
 
     def _enter(self) -> None:
         popup = self.completer().popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
             return  # the completer's own activation handles it
         found = matches(self.entries, self.text())
         if len(found) == 1 or (found and found[0].text.lower() == self.text().strip().lower()):
@@ -58,7 +58,9 @@ class SearchBox(QLineEdit):
         completer = self.completer()
         completer.setCompletionPrefix(self.text().strip())
         completer.complete()
-        completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
+        popup = completer.popup()
+        if popup is not None:
+            popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
     def choose(self, text: str) -> SearchEntry | None:
         """Act on one choice by its text; returns it (None when nothing has that text)."""

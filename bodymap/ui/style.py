@@ -34,9 +34,7 @@ LABEL = QColor("#4A403A")
 """Text on the diagrams: 9.5:1 on white, 7.6:1 on the skin tone."""
 BADGE_TEXT = QColor("#FFFFFF")
 
-MUSCLE_COLORS = tuple(
-    QColor(c) for c in ("#D68A00", "#009E73", "#CC79A7", "#3A9AD9", "#8D5B3C", "#7A7A00", "#5E6B73")
-)
+MUSCLE_COLORS = tuple(QColor(c) for c in ("#D68A00", "#009E73", "#CC79A7", "#3A9AD9", "#8D5B3C", "#7A7A00", "#5E6B73"))
 """Okabe-Ito orange, bluish green, reddish purple and sky blue (the latter two a shade deeper to
 stand out on skin), then brown, olive and slate for longer lists."""
 DEFAULT_SHOWN = 5
@@ -183,8 +181,11 @@ def paint_badge(painter: QPainter, center: QPointF, radius: float, number: int, 
     font.setPixelSize(max(8, round(radius * 1.15)))
     font.setBold(True)
     painter.setFont(font)
-    painter.drawText(QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
-                     Qt.AlignmentFlag.AlignCenter, str(number))
+    painter.drawText(
+        QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
+        Qt.AlignmentFlag.AlignCenter,
+        str(number),
+    )
 
 
 def paint_key_symbol(painter: QPainter, kind: str, box: QRectF, color: QColor | None = None) -> None:

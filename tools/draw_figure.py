@@ -397,6 +397,11 @@ def preview(muscle, view, output):
     v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
     S = STYLE
     x0, y0, w, h = drawing.viewbox
+    near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])
+    bx0, by0, bx1, by1 = near.bounds
+    pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
+    crop = (max(x0, bx0 - pad), max(y0, by0 - pad), min(x0 + w, bx1 + pad), min(y0 + h, by1 + pad))
+    fs = max(2.5, (crop[3] - crop[1]) / 40)  # label size: readable in the zoomed half
     hi = [f'<rect x="{fmt(x0)}" y="{fmt(y0)}" width="{fmt(w)}" height="{fmt(h)}" fill="#ffffff" fill-opacity="0.55"/>']
     hi.append('<g id="preview" stroke-linejoin="round">')
     for key, g in sorted(v["muscles"].items()):
@@ -412,16 +417,12 @@ def preview(muscle, view, output):
             continue
         hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
         if side == label_side:
-            hi.append(f'<text x="{x + 5:.1f}" y="{y + 1.5:.1f}" font-size="5" font-family="sans-serif" fill="#000000" '
+            hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000" '
                       f'stroke="#ffffff" stroke-width="0.25">{point}</text>')
     hi.append("</g>")
     empty_points = {}
     svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], deep, v["shown_fibres"],
                        v["details"], empty_points, highlight=hi)
-    near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])
-    bx0, by0, bx1, by1 = near.bounds
-    pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
-    crop = (max(x0, bx0 - pad), max(y0, by0 - pad), min(x0 + w, bx1 + pad), min(y0 + h, by1 + pad))
     _render_png(svg, drawing.viewbox, crop, output)
     print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {drawing.near} side, zoomed)")
     return 0

@@ -172,7 +172,7 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
     for k, g in regions.items():
         inner = 2 * _inradius(g)
         if inner < 14:
-            small.append(f"{k} ({inner:.1f} px)")
+            small.append(f"{k} ({inner:.1f})")
     worst_out = 0.0
     for k, g in muscles.items():
         out = g.difference(sil).area
@@ -319,7 +319,7 @@ def draw_all():
             f"worst muscle outside silhouette {rep['muscle_outside_max']:.3f} px2"
         )
         if rep["small_regions"]:
-            print("  regions narrower than 14 px: " + ", ".join(rep["small_regions"]))
+            print("  regions narrower than 14 units (the widest circle inside): " + ", ".join(rep["small_regions"]))
         _check_captions(drawing)
         for p in rep["problems"]:
             print("  PROBLEM: " + p)
@@ -417,8 +417,7 @@ def preview(muscle, view, output):
             continue
         hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
         if side == label_side:
-            hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000" '
-                      f'stroke="#ffffff" stroke-width="0.25">{point}</text>')
+            hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
     hi.append("</g>")
     empty_points = {}
     svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], deep, v["shown_fibres"],
@@ -448,10 +447,14 @@ def _render_png(svg_text, box, crop, output, height=900):
     img.fill(QColor("white"))
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.setViewBox(QRectF(x0, y0, w, h))
-    renderer.render(p, QRectF(0, 0, whole_w, height))
-    renderer.setViewBox(QRectF(crop[0], crop[1], cw, ch))
-    renderer.render(p, QRectF(whole_w + 10, (height - zoom_h) / 2, zoom_w, zoom_h))
+    # the renderer draws whatever lies outside its view box too: clip each half to its own rectangle
+    for view_box, target in (
+        (QRectF(x0, y0, w, h), QRectF(0, 0, whole_w, height)),
+        (QRectF(crop[0], crop[1], cw, ch), QRectF(whole_w + 10, (height - zoom_h) / 2, zoom_w, zoom_h)),
+    ):
+        p.setClipRect(target)
+        renderer.setViewBox(view_box)
+        renderer.render(p, target)
     p.end()
     if not img.save(str(output)):
         raise DataError(f"cannot write {output}")

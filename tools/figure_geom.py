@@ -1,8 +1,8 @@
-"""Geometry helpers for tools/draw_figure.py: splines, limbs, mirroring and SVG output.
+"""Geometry helpers for tools/draw_figure.py: splines, limbs, local frames and SVG output.
 
-Everything is drawn on the viewer's right half of the figure (x >= 300) and mirrored
-about the midline x = 300. Curves are centripetal Catmull-Rom splines through
-hand-placed control points, sampled densely enough that the polygons look smooth.
+Curves are centripetal Catmull-Rom splines through hand-placed control points, sampled
+densely enough that the polygons look smooth. Mirroring belongs to each view
+(figure_data.Drawing.mirror), since each view file names its own mirror line.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import math
 import numpy as np
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import unary_union
-
-MID = 300.0
-
 
 # ---------------------------------------------------------------- splines
 def catmull_rom(points, closed=False, step=1.5, alpha=0.5):
@@ -89,36 +86,6 @@ def ellipse(cx, cy, rx, ry, rot=0.0, n=64):
 
 def line(points, step=1.5):
     return LineString(catmull_rom(points, step=step))
-
-
-# ---------------------------------------------------------------- mirroring
-def mx(x):
-    return 2 * MID - x
-
-
-def mirror_pts(pts):
-    return [(mx(x), y) for x, y in pts]
-
-
-def mirror(geom):
-    from shapely import affinity
-
-    return affinity.scale(geom, xfact=-1, yfact=1, origin=(MID, 0))
-
-
-def symmetric_outline(half):
-    """Close a half contour running from the midline (top) to the midline (bottom) on the x>=300 side."""
-    back = mirror_pts(half[::-1])
-    return Polygon(half + back[1:-1])
-
-
-def largest(geom):
-    if isinstance(geom, MultiPolygon):
-        return max(geom.geoms, key=lambda g: g.area)
-    if geom.geom_type == "GeometryCollection":
-        polys = [g for g in geom.geoms if isinstance(g, Polygon)]
-        return max(polys, key=lambda g: g.area)
-    return geom
 
 
 # ---------------------------------------------------------------- limbs

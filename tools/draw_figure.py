@@ -108,7 +108,10 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
     )
     for key in sorted(fibres):
         if fibres[key] is not None and not fibres[key].is_empty:
-            o.append(f'<path id="fibres.{key}" d="{line_d(fibres[key])}"/>')
+            # a hidden muscle's fibres are written for the app (the texture of the muscle in focus)
+            # but not drawn over the muscles covering it
+            hidden = ' visibility="hidden"' if key.split(".")[0] in deep else ""
+            o.append(f'<path id="fibres.{key}"{hidden} d="{line_d(fibres[key])}"/>')
     o.append("</g>")
     o.append(
         f'<g id="details" fill="none" stroke="{S["detail"]}" stroke-width="0.8" stroke-linecap="round" '
@@ -134,7 +137,7 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
+def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs):
     problems = []
     expected = set()
     for r in regions_toml:
@@ -179,6 +182,10 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
         worst_out = max(worst_out, out)
         if out > 2.0:
             problems.append(f"{k} lies outside the silhouette by {out:.1f} px2")
+    # every muscle, deep ones included, carries its fibre lines (the app draws them for the muscle in focus)
+    bare = [k for k in sorted(muscles) if (ls := fibres.get(k.partition(".")[2])) is None or ls.is_empty]
+    if bare:
+        problems.append("muscles without fibre lines: " + ", ".join(bare))
     tp_bad = []
     for tid, (x, y) in points.items():
         _, m, _, side = tid.split(".")
@@ -219,7 +226,7 @@ def view_order():
     return [v for v in declared if v in have], [v for v in declared if v not in have]
 
 
-def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep):
+def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views):
     """Everything one view's SVG holds, as geometry."""
     if drawing.mid is None:
         raise DataError(f"{drawing.path.name}: a view needs [mirror] (x and drawn_side)")
@@ -252,8 +259,6 @@ def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, 
     return {
         "sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points,
         "details": details, "missing": missing,
-        # hidden muscles get no fibre lines over the ones covering them (the preview shows them)
-        "shown_fibres": {k: v for k, v in fibres.items() if k.split(".")[0] not in deep},
     }
 
 
@@ -295,13 +300,13 @@ def draw_all():
     for view in views:
         print(f"[{view}]")
         drawing = dr[view]
-        v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
+        v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views)
         tp_missing += v["missing"]
         sil, regions, muscles, points = v["sil"], v["regions"], v["muscles"], v["points"]
-        svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["shown_fibres"], v["details"], points)
+        svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["fibres"], v["details"], points)
         path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
-        rep = check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs)
+        rep = check_view(view, sil, regions, muscles, v["fibres"], points, regions_toml, muscle_defs)
         # against the outline as drawn, before the shared-edge simplification
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
@@ -394,7 +399,7 @@ def preview(muscle, view, output):
     if view not in on:
         raise DataError(f"{muscle} is not drawn on the {view} view (it is on: {', '.join(on) or 'none'})")
     drawing = dr[view]
-    v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
+    v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views)
     S = STYLE
     x0, y0, w, h = drawing.viewbox
     near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])
@@ -420,7 +425,7 @@ def preview(muscle, view, output):
             hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
     hi.append("</g>")
     empty_points = {}
-    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], deep, v["shown_fibres"],
+    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], deep, v["fibres"],
                        v["details"], empty_points, highlight=hi)
     _render_png(svg, drawing.viewbox, crop, output)
     print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {drawing.near} side, zoomed)")

@@ -72,6 +72,9 @@ def fibre_lines(shape, spec, spacing=4.2):
         for p in getattr(g, "geoms", [g]):
             if p.geom_type == "LineString" and p.length > 3:
                 parts.append(p)
+    if not parts and spacing > 1.0:
+        # a muscle too small for the usual spacing still gets a few fibres, closer together
+        return fibre_lines(shape, spec, spacing / 2)
     return MultiLineString(parts) if parts else None
 
 

@@ -35,7 +35,7 @@ import figure_muscles  # noqa: E402
 import figure_points  # noqa: E402
 from figure_data import DataError, Drawing, view_ids  # noqa: E402
 from figure_geom import fmt, line_d, poly_d  # noqa: E402
-from figure_regions import build_regions  # noqa: E402
+from figure_regions import build_regions, split_midline  # noqa: E402
 
 STYLE = {
     "skin": "#d9cec5",
@@ -137,7 +137,7 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs):
+def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs, split=frozenset(), mid=None):
     problems = []
     expected = set()
     for r in regions_toml:
@@ -157,7 +157,12 @@ def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle
         g = regions[k]
         if g.area <= 1:
             problems.append(f"region {k} has no area")
-        if g.geom_type != "Polygon":
+        if k in split:
+            # a midline region drawn once in each of two mirrored figures: a piece on each side
+            pieces = list(getattr(g, "geoms", [g]))
+            if len(pieces) != 2 or sorted(p.centroid.x > mid for p in pieces) != [False, True]:
+                problems.append(f"region {k} is not two pieces, one on each side of the mirror line")
+        elif g.geom_type != "Polygon":
             problems.append(f"region {k} is not one connected shape")
         for j in tree.query(g):
             if j <= i:
@@ -306,7 +311,8 @@ def draw_all():
         svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["fibres"], v["details"], points)
         path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
-        rep = check_view(view, sil, regions, muscles, v["fibres"], points, regions_toml, muscle_defs)
+        rep = check_view(view, sil, regions, muscles, v["fibres"], points, regions_toml, muscle_defs,
+                         split_midline(drawing), drawing.mid)
         # against the outline as drawn, before the shared-edge simplification
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100

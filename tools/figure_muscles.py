@@ -51,6 +51,16 @@ def fibre_lines(shape, spec, spacing=4.2):
             px, py = cx + nx * k, cy + ny * k
             lines.append(LineString([(px - dx * diag, py - dy * diag), (px + dx * diag, py + dy * diag)]))
             k += spacing
+    elif kind == "rings":
+        # concentric rings round a centre (ring muscles: around the eye, the mouth, a sphincter)
+        (fx, fy), aspect = val
+        far = max(math.hypot(x - fx, (y - fy) / aspect) for x, y in shape.exterior.coords)
+        r = spacing
+        while r < far:
+            steps = max(24, int(2 * math.pi * r / 2))
+            lines.append(LineString([(fx + r * math.cos(2 * math.pi * k / steps), fy + r * aspect * math.sin(2 * math.pi * k / steps))
+                                     for k in range(steps + 1)]))
+            r += spacing
     else:
         fx, fy = val
         # rays from the focus, spaced so neighbouring fibres sit ~spacing apart at the far edge
@@ -101,13 +111,15 @@ def build(drawing, drawings):
 
 
 def fibre_spec(drawing, spec, where):
-    """("fan", focus), ("dir", (dx, dy)) or None (along the shape's long axis)."""
+    """("fan", focus), ("rings", (centre, aspect)), ("dir", (dx, dy)) or None (along the shape's long axis)."""
     if spec is None:
         return None
     if "fan" in spec:
         return ("fan", drawing.point(spec["fan"], where + " fibres.fan"))
+    if "rings" in spec:
+        return ("rings", (drawing.point(spec["rings"], where + " fibres.rings"), float(spec.get("aspect", 1.0))))
     if "dir" in spec:
         return ("dir", drawing.direction(spec["dir"], where + " fibres.dir"))
     from figure_data import DataError
 
-    raise DataError(f"{where}: fibres = {{ fan = point }} or {{ dir = direction }}")
+    raise DataError(f"{where}: fibres = {{ fan = point }}, {{ rings = point, aspect = ry/rx }} or {{ dir = direction }}")

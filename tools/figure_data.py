@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 from shapely.ops import unary_union
 
 from figure_geom import Frame, Limb, blob, capsule, catmull_rom, ellipse
@@ -445,11 +445,16 @@ class Drawing:
 
     # ------------------------------------------------------------ lines
     def curve(self, spec, where, step):
-        """An open line (points, optionally in a frame) or a closed ellipse ring."""
+        """An open line (points, optionally in a frame), a closed ellipse ring, or a smooth closed
+        ring through the points (`closed = true`, a local frame or diagram points)."""
         if "ellipse" in spec:
             e = spec["ellipse"]
             c = self.point(e["center"], where)
             return ellipse(c[0], c[1], e["rx"], e["ry"], rot=e.get("rot", 0.0)).exterior
+        if spec.get("closed"):
+            if "in" in spec and not isinstance(self.frame(spec["in"], where), LocalFrame):
+                raise DataError(f"{where}: closed = true works with diagram points or a local frame, not a limb frame")
+            return LinearRing(catmull_rom(self.points(spec, where), closed=True, step=step))
         if "in" in spec:
             frame = self.frame(spec["in"], where)
             if not isinstance(frame, LocalFrame):

@@ -32,8 +32,9 @@ from shapely.ops import unary_union  # noqa: E402
 
 import figure_details  # noqa: E402
 import figure_muscles  # noqa: E402
+import figure_place  # noqa: E402
 import figure_points  # noqa: E402
-from figure_data import DataError, Drawing, view_ids  # noqa: E402
+from figure_data import DataError, Drawing, placed_views, view_ids  # noqa: E402
 from figure_geom import fmt, line_d, poly_d  # noqa: E402
 from figure_regions import build_regions, split_midline  # noqa: E402
 
@@ -137,7 +138,8 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs, split=frozenset(), mid=None):
+def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs, split=frozenset(), mid=None, pieces=None):
+    pieces = pieces or {}
     problems = []
     expected = set()
     for r in regions_toml:
@@ -159,11 +161,15 @@ def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle
             problems.append(f"region {k} has no area")
         if k in split:
             # a midline region drawn once in each of two mirrored figures: a piece on each side
-            pieces = list(getattr(g, "geoms", [g]))
-            if len(pieces) != 2 or sorted(p.centroid.x > mid for p in pieces) != [False, True]:
+            halves = list(getattr(g, "geoms", [g]))
+            if len(halves) != 2 or sorted(p.centroid.x > mid for p in halves) != [False, True]:
                 problems.append(f"region {k} is not two pieces, one on each side of the mirror line")
-        elif g.geom_type != "Polygon":
-            problems.append(f"region {k} is not one connected shape")
+        else:
+            n = len(getattr(g, "geoms", [g]))
+            if n != pieces.get(k, 1) or any(p.geom_type != "Polygon" for p in getattr(g, "geoms", [g])):
+                want = pieces.get(k, 1)
+                problems.append(f"region {k} is not one connected shape" if want == 1
+                                else f"region {k} has {n} pieces, not one per figure showing it ({want})")
         for j in tree.query(g):
             if j <= i:
                 continue
@@ -231,8 +237,15 @@ def view_order():
     return [v for v in declared if v in have], [v for v in declared if v not in have]
 
 
-def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views):
+def open_view(view):
+    """The drawing of one view: a mirrored view (Drawing) or one that places figures (PlacedView)."""
+    return figure_place.PlacedView(view) if view in placed_views() else Drawing(view)
+
+
+def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep):
     """Everything one view's SVG holds, as geometry."""
+    if isinstance(drawing, figure_place.PlacedView):
+        return figure_place.draw(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep)
     if drawing.mid is None:
         raise DataError(f"{drawing.path.name}: a view needs [mirror] (x and drawn_side)")
     near, far = drawing.near, drawing.far
@@ -273,11 +286,17 @@ def prepare(only_view=None):
     drawings = figure_muscles.load(ROOT)
     deep = {name for name, data in muscle_defs.items() if data.get("depth") == "deep"}
     views, not_drawn = view_order()
-    dr = {v: Drawing(v) for v in views}
-    built = {v: figure_muscles.build(dr[v], drawings) for v in views}
+    dr = {v: open_view(v) for v in views}
+    built = {}
     drawn_views = {}
     for v in views:
-        for name in built[v][0]:
+        if isinstance(dr[v], figure_place.PlacedView):
+            built[v] = figure_place.build_muscles(dr[v], drawings)
+            names = sorted({name for shapes, _ in built[v].values() for name in shapes})
+        else:
+            built[v] = figure_muscles.build(dr[v], drawings)
+            names = built[v][0]
+        for name in names:
             drawn_views.setdefault(name, []).append(v)
     return regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views
 
@@ -286,33 +305,40 @@ def prepare(only_view=None):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Draw the body diagrams from assets/drawing/ (see its README.md).")
     ap.add_argument("--preview", metavar="MUSCLE_ID", help="draw one muscle over its view into a PNG instead")
-    ap.add_argument("--view", help="with --preview: the view to show (default: the first that draws the muscle)")
+    ap.add_argument("--view", action="append",
+                    help="with --preview: the view to show (default: the first that draws the muscle); "
+                    "without: draw only this view (may be given several times), leaving the other SVGs as they are")
     ap.add_argument("--output", default="preview.png", help="with --preview: the PNG to write (default preview.png)")
     args = ap.parse_args(argv)
     try:
         if args.preview:
-            return preview(args.preview, args.view, Path(args.output))
-        return draw_all()
+            return preview(args.preview, args.view[0] if args.view else None, Path(args.output))
+        return draw_all(args.view)
     except DataError as exc:
         print(f"DRAWING DATA ERROR: {exc}")
         return 2
 
 
-def draw_all():
+def draw_all(only=None):
     regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views = prepare()
+    unknown = sorted(set(only or ()) - set(views))
+    if unknown:
+        raise DataError(f"--view {', '.join(unknown)}: no such drawn view (drawn: {', '.join(views)})")
     report = {}
     tp_missing = []
     for view in views:
+        if only and view not in only:
+            continue
         print(f"[{view}]")
         drawing = dr[view]
-        v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views)
+        v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
         tp_missing += v["missing"]
         sil, regions, muscles, points = v["sil"], v["regions"], v["muscles"], v["points"]
         svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["fibres"], v["details"], points)
         path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
         rep = check_view(view, sil, regions, muscles, v["fibres"], points, regions_toml, muscle_defs,
-                         split_midline(drawing), drawing.mid)
+                         split_midline(drawing), drawing.mid, v.get("pieces"))
         # against the outline as drawn, before the shared-edge simplification
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
@@ -405,7 +431,7 @@ def preview(muscle, view, output):
     if view not in on:
         raise DataError(f"{muscle} is not drawn on the {view} view (it is on: {', '.join(on) or 'none'})")
     drawing = dr[view]
-    v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views)
+    v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
     S = STYLE
     x0, y0, w, h = drawing.viewbox
     near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])

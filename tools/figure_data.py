@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 from shapely.ops import unary_union
 
 from figure_geom import Frame, Limb, blob, capsule, catmull_rom, ellipse
@@ -74,13 +74,49 @@ class LocalFrame(Frame):
         return (x * self.l[0] + y * self.d[0], x * self.l[1] + y * self.d[1])
 
 
-class Drawing:
-    """One view's drawing data: its own file merged over the figure file it names."""
+def placed_views() -> set[str]:
+    """The views whose file places figures (`place = [...]`) instead of mirroring one half."""
+    if _PLACED is None:
+        found = set()
+        for path in sorted(DRAWING.glob("*.toml")):
+            if "place" in read_toml(path):
+                found.add(path.stem)
+        globals()["_PLACED"] = found
+    return _PLACED
 
-    def __init__(self, view: str):
+
+_PLACED: set[str] | None = None
+
+
+def tp_tables(muscle_drawing: dict):
+    """(label, {point id: point}) for every trigger_points table of one muscle's drawing file:
+    one per view, or one per figure on a view that places figures ([feet_side.outer])."""
+    placed = placed_views()
+    for view, spec in muscle_drawing.items():
+        if not isinstance(spec, dict):
+            continue
+        if view in placed:
+            for fig, sub in spec.items():
+                if isinstance(sub, dict):
+                    yield f"{view}.{fig}", sub.get("trigger_points", {})
+        else:
+            yield view, spec.get("trigger_points", {})
+
+
+class Drawing:
+    """One view's drawing data: its own file merged over the figure file it names.
+
+    ``figure_name`` and ``data`` make it one figure of a view that places figures
+    (``[figures.<name>]`` of the view file, see figure_place.py): the same keys as a view
+    file, drawn in the figure's own units, without mirror, svg or viewbox.
+    """
+
+    def __init__(self, view: str, data: dict | None = None, figure_name: str | None = None):
         self.view = view
+        self.figure_name = figure_name
         self.path = DRAWING / f"{view}.toml"
-        data = read_toml(self.path)
+        if data is None:
+            data = read_toml(self.path)
         self.data = data
         base = {}
         if "figure" in data:
@@ -105,17 +141,33 @@ class Drawing:
             self.mid = None
             self.near = self.far = None
         box = data.get("viewbox")
-        if not (isinstance(box, list) and len(box) == 4):
-            raise DataError(f"{self._rel()}: viewbox = [x, y, width, height] is required")
-        self.viewbox = [float(v) for v in box]
-        self.svg = data["svg"]
+        if figure_name is not None:
+            self.viewbox, self.svg = None, None
+        else:
+            if not (isinstance(box, list) and len(box) == 4):
+                raise DataError(f"{self._rel()}: viewbox = [x, y, width, height] is required")
+            self.viewbox = [float(v) for v in box]
+            self.svg = data["svg"]
         self._frames: dict = {}
         self._parts: dict = {}
         self._landmarks: dict = {}
         self._sil = None
 
     def _rel(self, path=None):
-        return str((path or self.path).relative_to(ROOT))
+        rel = str((path or self.path).relative_to(ROOT))
+        return rel if path is not None or self.figure_name is None else f"{rel} [figures.{self.figure_name}]"
+
+    @property
+    def label(self):
+        """How muscle files name this drawing's table: the view id, or view.figure."""
+        return self.view if self.figure_name is None else f"{self.view}.{self.figure_name}"
+
+    def table(self, muscle_drawing: dict):
+        """This view's (or this figure's) table of one muscle's drawing file, or None."""
+        spec = muscle_drawing.get(self.view)
+        if self.figure_name is not None and isinstance(spec, dict):
+            spec = spec.get(self.figure_name)
+        return spec if isinstance(spec, dict) else None
 
     # ------------------------------------------------------------ mirroring
     def mirror(self, geom):
@@ -393,11 +445,16 @@ class Drawing:
 
     # ------------------------------------------------------------ lines
     def curve(self, spec, where, step):
-        """An open line (points, optionally in a frame) or a closed ellipse ring."""
+        """An open line (points, optionally in a frame), a closed ellipse ring, or a smooth closed
+        ring through the points (`closed = true`, a local frame or diagram points)."""
         if "ellipse" in spec:
             e = spec["ellipse"]
             c = self.point(e["center"], where)
             return ellipse(c[0], c[1], e["rx"], e["ry"], rot=e.get("rot", 0.0)).exterior
+        if spec.get("closed"):
+            if "in" in spec and not isinstance(self.frame(spec["in"], where), LocalFrame):
+                raise DataError(f"{where}: closed = true works with diagram points or a local frame, not a limb frame")
+            return LinearRing(catmull_rom(self.points(spec, where), closed=True, step=step))
         if "in" in spec:
             frame = self.frame(spec["in"], where)
             if not isinstance(frame, LocalFrame):

@@ -14,18 +14,24 @@ DETAIL_STEP = 1.0
 
 
 def build(drawing):
+    return [(d(g), w) for g, w in geometries(drawing)]
+
+
+def geometries(drawing):
+    """[(line or ring, stroke width or None), ...] in data order, mirrored lines doubled."""
     out = []
     for k, spec in enumerate(drawing.data.get("details", [])):
-        where = f"{drawing.path.name} details[{k}]"
+        where = f"{drawing._rel()} details[{k}]"
         g = drawing.curve(spec, where, DETAIL_STEP)
         w = spec.get("width")
         mirrored = spec.get("mirror", drawing.mid is not None)
         for gg in (g, drawing.mirror(g)) if mirrored else (g,):
-            out.append((_d(gg), w))
+            out.append((gg, w))
     return out
 
 
-def _d(g):
+def d(g):
+    """SVG path data of a detail line or ring."""
     if g.geom_type == "LinearRing":
         return poly_d_ring(g)
     return line_d(g)

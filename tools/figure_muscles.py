@@ -100,10 +100,10 @@ def build(drawing, drawings):
     """{muscle id: polygon} and {muscle id: fibre lines} for the drawn half of ``drawing``'s view."""
     shapes, fibres = {}, {}
     for name, data in sorted(drawings.items()):
-        spec = data.get(drawing.view)
+        spec = drawing.table(data)
         if spec is None:
             continue
-        where = f"assets/drawing/muscles/{name}.toml [{drawing.view}]"
+        where = f"assets/drawing/muscles/{name}.toml [{drawing.label}]"
         g = drawing.shape(spec, where)
         shapes[name] = g
         fibres[name] = fibre_lines(g, fibre_spec(drawing, spec.get("fibres"), where))

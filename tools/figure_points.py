@@ -12,6 +12,8 @@ from __future__ import annotations
 from shapely.geometry import Point
 from shapely.ops import nearest_points
 
+from figure_data import tp_tables
+
 _NOTES: list[str] = []
 
 
@@ -22,17 +24,16 @@ def place(drawing, defs, drawings, muscles, drawn_views):
     for mid, data in sorted(defs.items()):
         tps = data.get("trigger_points") or []
         views_drawn = drawn_views.get(mid, [])
-        placed_on = {v for v, spec in drawings.get(mid, {}).items() if isinstance(spec, dict)
-                     for tid in spec.get("trigger_points", {})}
+        placed_anywhere = {tid for _, table in tp_tables(drawings.get(mid, {})) for tid in table}
         for k, tp in enumerate(tps):
             tid = tp.get("id")
             if not tid:
                 continue
             where = f"assets/drawing/muscles/{mid}.toml [{view}.trigger_points] {tid}"
-            here = drawings.get(mid, {}).get(view, {}).get("trigger_points", {})
+            here = (drawing.table(drawings.get(mid, {})) or {}).get("trigger_points", {})
             if tid in here:
                 pos = drawing.point(here[tid], where)
-            elif any(tid in drawings[mid][v].get("trigger_points", {}) for v in placed_on):
+            elif tid in placed_anywhere:
                 continue
             else:
                 if not views_drawn:
@@ -97,10 +98,10 @@ def report(defs, drawings, missing):
         if mid not in defs:
             continue
         ids = {tp.get("id") for tp in defs[mid].get("trigger_points", [])}
-        for view, spec in data.items():
-            for tid in spec.get("trigger_points", {}) if isinstance(spec, dict) else ():
+        for label, table in tp_tables(data):
+            for tid in table:
                 if tid not in ids:
-                    unused.append(f"{mid}.{tid} ({view})")
+                    unused.append(f"{mid}.{tid} ({label})")
     if unused:
         print("Positions whose point id is not (or no longer) in data/muscles: " + ", ".join(unused))
     for n in _NOTES:

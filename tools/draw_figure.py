@@ -134,7 +134,7 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
+def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs, region_parts=None):
     problems = []
     expected = set()
     for r in regions_toml:
@@ -154,8 +154,11 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
         g = regions[k]
         if g.area <= 1:
             problems.append(f"region {k} has no area")
-        if g.geom_type != "Polygon":
+        want = (region_parts or {}).get(k, 1)
+        if want == 1 and g.geom_type != "Polygon":
             problems.append(f"region {k} is not one connected shape")
+        elif want > 1 and len(getattr(g, "geoms", [g])) != want:
+            problems.append(f"region {k} is not {want} pieces (one per figure)")
         for j in tree.query(g):
             if j <= i:
                 continue
@@ -200,7 +203,10 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
 
 
 def _inradius(g):
-    """Radius of the largest circle that fits (approximate, via negative buffers)."""
+    """Radius of the largest circle that fits (approximate, via negative buffers); for a region
+    of several pieces, that of its smallest piece."""
+    if g.geom_type == "MultiPolygon":
+        return min(_inradius(p) for p in g.geoms)
     lo, hi = 0.0, 60.0
     for _ in range(16):
         mid = (lo + hi) / 2
@@ -220,33 +226,40 @@ def view_order():
 
 
 def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep):
-    """Everything one view's SVG holds, as geometry."""
-    if drawing.mid is None:
-        raise DataError(f"{drawing.path.name}: a view needs [mirror] (x and drawn_side)")
-    near, far = drawing.near, drawing.far
+    """Everything one view's SVG holds, as geometry.
+
+    A muscle drawn in several figures of the view (a close-up beside a section) is one shape
+    per side, of several pieces.
+    """
+    if drawing.main.near is None:
+        raise DataError(f"{drawing.path.name}: a view needs mirror = {{ x, drawn_side }} (or side = 'left' / 'right')")
     regions = build_regions(drawing, regions_toml)
     sil = unary_union(list(regions.values()))
     sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
-    halves, fibre_halves = built
+    pieces = built
     muscles, fibres = {}, {}
+    parts, fibre_parts = {}, {}
     inner = sil.buffer(-0.4)
-    for name, g in halves.items():
-        for side, geom in ((near, g), (far, drawing.mirror(g))):
+    for name, fig, g, ls in pieces:
+        for (side, geom), (_, lines) in zip(fig.placements(g), fig.placements(ls)):
             clipped = geom.intersection(inner)
             if clipped.is_empty:
                 print(f"  ! muscle {name} is empty after clipping")
                 continue
             if clipped.geom_type != "Polygon":
-                parts = [p for p in getattr(clipped, "geoms", []) if p.geom_type == "Polygon"]
-                clipped = max(parts, key=lambda p: p.area)
-            muscles[f"muscle.{name}.{side}"] = clipped.simplify(0.15)
-    for name, ls in fibre_halves.items():
-        if ls is None:
+                polys = [p for p in getattr(clipped, "geoms", []) if p.geom_type == "Polygon"]
+                clipped = max(polys, key=lambda p: p.area)
+            parts.setdefault(f"muscle.{name}.{side}", []).append(clipped.simplify(0.15))
+            if lines is not None:
+                fibre_parts.setdefault(f"{name}.{side}", []).append(lines)
+    for key, polys in parts.items():
+        muscles[key] = polys[0] if len(polys) == 1 else unary_union(polys)
+    for key, lines in fibre_parts.items():
+        clip = muscles.get(f"muscle.{key}")
+        if clip is None:
             continue
-        for side, geom in ((near, ls), (far, drawing.mirror(ls))):
-            clip = muscles.get(f"muscle.{name}.{side}")
-            if clip is not None:
-                fibres[f"{name}.{side}"] = geom.intersection(clip.buffer(-0.8))
+        cut = [ls.intersection(clip.buffer(-0.8)) for ls in lines]
+        fibres[key] = cut[0] if len(cut) == 1 else unary_union(cut)
     points, missing = figure_points.place(drawing, muscle_defs, drawings, muscles, drawn_views)
     details = figure_details.build(drawing)
     return {
@@ -267,7 +280,7 @@ def prepare(only_view=None):
     built = {v: figure_muscles.build(dr[v], drawings) for v in views}
     drawn_views = {}
     for v in views:
-        for name in built[v][0]:
+        for name in dict.fromkeys(piece[0] for piece in built[v]):
             drawn_views.setdefault(name, []).append(v)
     return regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views
 
@@ -301,7 +314,7 @@ def draw_all():
         svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["shown_fibres"], v["details"], points)
         path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
-        rep = check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs)
+        rep = check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs, drawing.region_parts)
         # against the outline as drawn, before the shared-edge simplification
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
@@ -398,6 +411,8 @@ def preview(muscle, view, output):
     S = STYLE
     x0, y0, w, h = drawing.viewbox
     near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])
+    if near.is_empty:  # drawn only in a figure that shows the other side
+        near = unary_union([g for k, g in v["muscles"].items() if k.split(".")[1] == muscle])
     bx0, by0, bx1, by1 = near.bounds
     pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
     crop = (max(x0, bx0 - pad), max(y0, by0 - pad), min(x0 + w, bx1 + pad), min(y0 + h, by1 + pad))
@@ -416,7 +431,8 @@ def preview(muscle, view, output):
         if m != muscle:
             continue
         hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
-        if side == label_side:
+        twin = f"tp.{m}.{point}.{'right' if side == 'left' else 'left'}"
+        if side == label_side or twin not in v["points"]:
             hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
     hi.append("</g>")
     empty_points = {}

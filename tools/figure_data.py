@@ -12,6 +12,10 @@ point accepts any of the point forms documented in assets/drawing/README.md:
     { at = "hand", x = 8, y = 7.2 }         a local frame in its own units (or t/u)
     { between = [p, q], f = 0.5 }           a point on the way from p to q
 
+A view may hold several figures (`[figures.<name>]`, e.g. a close-up seen from below beside a
+side section): each has its own mirror line, or none and then names the one side it shows.
+The view's top-level keys (mirror, lines, details, seeds) are its main figure.
+
 Errors name the file and the entry: a typo in the data should read as one.
 """
 
@@ -74,6 +78,52 @@ class LocalFrame(Frame):
         return (x * self.l[0] + y * self.d[0], x * self.l[1] + y * self.d[1])
 
 
+class Figure:
+    """One figure of a view: drawn on one half and mirrored about its own vertical line (`mirror`),
+    or drawn once, showing one side of the person (`side`).
+
+    ``near`` is the person's side the drawn shapes show; ``far`` the mirrored side (None when the
+    figure is not mirrored).
+    """
+
+    def __init__(self, name, spec, where):
+        self.name = name
+        self.spec = spec
+        mirror = spec.get("mirror")
+        if mirror is not None:
+            if "side" in spec:
+                raise DataError(f"{where}: a figure has mirror (both sides) or side (one side), not both")
+            self.mid = float(mirror["x"])
+            near = mirror.get("drawn_side", "left")
+            if near not in SIDES:
+                raise DataError(f"{where}: mirror.drawn_side must be 'left' or 'right', not {near!r}")
+            self.near, self.far = near, SIDES[1 - SIDES.index(near)]
+        else:
+            self.mid = None
+            near = spec.get("side")
+            if near is not None and near not in SIDES:
+                raise DataError(f"{where}: side must be 'left' or 'right', not {near!r}")
+            self.near, self.far = near, None
+        self.where = where
+
+    def mirror(self, geom):
+        if self.mid is None:
+            raise DataError(f"{self.where}: something asks to be mirrored, but the figure has no mirror")
+        return affinity.scale(geom, xfact=-1, yfact=1, origin=(self.mid, 0))
+
+    def mirror_pt(self, p):
+        return (2 * self.mid - p[0], p[1])
+
+    def placements(self, geom):
+        """[(side, geometry)]: the drawn shape, and its mirror image for the other side."""
+        if self.mid is None:
+            return [(self.near, geom)]
+        return [(self.near, geom), (self.far, None if geom is None else self.mirror(geom))]
+
+
+FIGURE_KEYS = {"mirror", "side", "lines", "details", "seeds"}
+
+
 class Drawing:
     """One view's drawing data: its own file merged over the figure file it names."""
 
@@ -94,16 +144,19 @@ class Drawing:
         self.outline_data = data.get("outline", base.get("outline"))
         if self.outline_data is None:
             raise DataError(f"{self._rel()}: no [outline], and the figure file it names has none")
-        mirror = data.get("mirror")
-        if mirror is not None:
-            self.mid = float(mirror["x"])
-            near = mirror.get("drawn_side", "left")
-            if near not in SIDES:
-                raise DataError(f"{self._rel()}: mirror.drawn_side must be 'left' or 'right', not {near!r}")
-            self.near, self.far = near, SIDES[1 - SIDES.index(near)]
-        else:
-            self.mid = None
-            self.near = self.far = None
+        # the main figure: the view's top-level mirror (or side), lines, details and seeds
+        self.main = Figure(None, {k: data[k] for k in ("mirror", "side") if k in data}, self._rel())
+        self.mid, self.near, self.far = self.main.mid, self.main.near, self.main.far
+        self.figures = [self.main]
+        for name, spec in data.get("figures", {}).items():
+            where = f"{self._rel()} [figures.{name}]"
+            unknown = set(spec) - FIGURE_KEYS
+            if unknown:
+                raise DataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (a figure has {', '.join(sorted(FIGURE_KEYS))})")
+            fig = Figure(name, spec, where)
+            if fig.near is None:
+                raise DataError(f"{where}: a figure needs mirror = {{ x, drawn_side }} or side = 'left' / 'right'")
+            self.figures.append(fig)
         box = data.get("viewbox")
         if not (isinstance(box, list) and len(box) == 4):
             raise DataError(f"{self._rel()}: viewbox = [x, y, width, height] is required")
@@ -125,6 +178,16 @@ class Drawing:
 
     def mirror_pt(self, p):
         return (2 * self.mid - p[0], p[1])
+
+    def figure(self, name, where):
+        """The figure of that name (None or absent: the main figure)."""
+        if name is None:
+            return self.main
+        for fig in self.figures[1:]:
+            if fig.name == name:
+                return fig
+        names = ", ".join(f.name for f in self.figures[1:]) or "none"
+        raise DataError(f"{where}: no figure named {name!r} in {self._rel()} (figures: {names})")
 
     # ------------------------------------------------------------ frames
     def frame(self, name, where):
@@ -305,10 +368,16 @@ class Drawing:
         raise DataError(f"{where}: a direction is [dx, dy], {{ along = limb, t = ..., rotate = deg }} or {{ in = frame, x, y }}")
 
     # ------------------------------------------------------------ shapes
-    def shape(self, spec, where):
-        """A closed shape: blob (default), strap, half, limb, capsule, circle, ellipse or union."""
+    def shape(self, spec, where, fig=None):
+        """A closed shape: blob (default), strap, half, limb, capsule, circle, ellipse or union.
+
+        ``fig``: the figure the shape belongs to (its mirror line closes a `half`); a shape's own
+        ``figure`` key overrides it.
+        """
         if isinstance(spec, str):
             return self.part(spec, where)
+        if "figure" in spec:
+            fig = self.figure(spec["figure"], where)
         kind = spec.get("shape", "blob")
         if kind == "blob":
             if "in" in spec and not isinstance(self.frame(spec["in"], where), LocalFrame):
@@ -325,7 +394,12 @@ class Drawing:
             return strap(pts, widths)
         if kind == "half":
             half = catmull_rom(self.points(spec, where), step=spec.get("step", 1.0))
-            back = [self.mirror_pt(p) for p in half[::-1]]
+            if fig is not None and fig is not self.main:
+                if fig.mid is None:
+                    raise DataError(f"{where}: a half shape needs a mirror line, and figure {fig.name!r} has none")
+                back = [fig.mirror_pt(p) for p in half[::-1]]
+            else:
+                back = [self.mirror_pt(p) for p in half[::-1]]
             return Polygon(half + back[1:-1])
         if kind == "limb":
             frame = self.frame(spec["frame"], where)
@@ -341,7 +415,7 @@ class Drawing:
             c = self._pt_in(spec, "center", where)
             return ellipse(c[0], c[1], spec["rx"], spec["ry"], rot=spec.get("rot", 0.0))
         if kind == "union":
-            return unary_union([self.shape(p, f"{where}.parts[{k}]") for k, p in enumerate(spec["parts"])])
+            return unary_union([self.shape(p, f"{where}.parts[{k}]", fig) for k, p in enumerate(spec["parts"])])
         raise DataError(f"{where}: unknown shape {kind!r}")
 
     def _pt_in(self, spec, key, where):
@@ -371,7 +445,8 @@ class Drawing:
         for k, step in enumerate(self.outline_data.get("steps", [])):
             where = f"outline.steps[{k}]"
             half = unary_union([self.part(name, where) for name in step["add"]])
-            pieces = [half, self.mirror(half)] if step.get("mirror", self.mid is not None) else [half]
+            fig = self.figure(step.get("figure"), where)
+            pieces = [half, fig.mirror(half)] if step.get("mirror", fig.mid is not None) else [half]
             acc = unary_union(([acc] if acc is not None else []) + pieces)
             r = step.get("round")
             if r:

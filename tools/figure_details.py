@@ -14,14 +14,25 @@ DETAIL_STEP = 1.0
 
 
 def build(drawing):
+    """Details of the main figure, then of each further figure (mirrored about its own line)."""
     out = []
-    for k, spec in enumerate(drawing.data.get("details", [])):
-        where = f"{drawing.path.name} details[{k}]"
-        g = drawing.curve(spec, where, DETAIL_STEP)
-        w = spec.get("width")
-        mirrored = spec.get("mirror", drawing.mid is not None)
-        for gg in (g, drawing.mirror(g)) if mirrored else (g,):
-            out.append((_d(gg), w))
+    for fig in drawing.figures:
+        specs = drawing.data.get("details", []) if fig is drawing.main else fig.spec.get("details", [])
+        prefix = "" if fig is drawing.main else f"figures.{fig.name}."
+        for k, spec in enumerate(specs):
+            where = f"{drawing.path.name} {prefix}details[{k}]"
+            w = spec.get("width")
+            if "text" in spec:
+                from figure_text import strokes
+
+                at = drawing.point(spec.get("at"), where + " at")
+                lines = strokes(str(spec["text"]), at, float(spec.get("size", 10)), spec.get("anchor", "middle"), where)
+                out.append(("".join(line_d(ls) for ls in lines), w))
+                continue
+            g = drawing.curve(spec, where, DETAIL_STEP)
+            mirrored = spec.get("mirror", fig.mid is not None)
+            for gg in (g, fig.mirror(g)) if mirrored else (g,):
+                out.append((_d(gg), w))
     return out
 
 

@@ -51,6 +51,14 @@ def fibre_lines(shape, spec, spacing=4.2):
             px, py = cx + nx * k, cy + ny * k
             lines.append(LineString([(px - dx * diag, py - dy * diag), (px + dx * diag, py + dy * diag)]))
             k += spacing
+    elif kind == "ring":
+        # concentric circles round a centre: a ring muscle (a sphincter)
+        cx, cy = val
+        far = max(math.hypot(x - cx, y - cy) for x, y in shape.exterior.coords)
+        r = spacing * 0.6
+        while r < far:
+            lines.append(Point(cx, cy).buffer(r, 32).exterior)
+            r += spacing * 0.6
     else:
         fx, fy = val
         # rays from the focus, spaced so neighbouring fibres sit ~spacing apart at the far edge
@@ -83,28 +91,47 @@ def load(root):
     return {path.stem: read_toml(path) for path in sorted((DRAWING / "muscles").glob("*.toml"))}
 
 
+def figure_tables(drawing, spec, where):
+    """[(figure, table, where)]: the muscle's table for each figure of the view that draws it.
+
+    The keys of the view's table ([front], [pelvic_floor]...) draw it in the main figure; a
+    `[<view>.figures.<name>]` table draws it in another figure of the view (the same keys).
+    """
+    out = []
+    own = {k: v for k, v in spec.items() if k != "figures"}
+    if own:
+        out.append((drawing.main, own, where))
+    for name, sub in spec.get("figures", {}).items():
+        fig_where = f"{where[:-1]}.figures.{name}]"
+        out.append((drawing.figure(name, fig_where), sub, fig_where))
+    return out
+
+
 def build(drawing, drawings):
-    """{muscle id: polygon} and {muscle id: fibre lines} for the drawn half of ``drawing``'s view."""
-    shapes, fibres = {}, {}
+    """[(muscle id, figure, polygon, fibre lines)]: each muscle as drawn in each figure of the view
+    (on the drawn half of a mirrored figure)."""
+    pieces = []
     for name, data in sorted(drawings.items()):
         spec = data.get(drawing.view)
         if spec is None:
             continue
         where = f"assets/drawing/muscles/{name}.toml [{drawing.view}]"
-        g = drawing.shape(spec, where)
-        shapes[name] = g
-        fibres[name] = fibre_lines(g, fibre_spec(drawing, spec.get("fibres"), where))
-    return shapes, fibres
+        for fig, table, fig_where in figure_tables(drawing, spec, where):
+            g = drawing.shape(table, fig_where, fig)
+            pieces.append((name, fig, g, fibre_lines(g, fibre_spec(drawing, table.get("fibres"), fig_where))))
+    return pieces
 
 
 def fibre_spec(drawing, spec, where):
-    """("fan", focus), ("dir", (dx, dy)) or None (along the shape's long axis)."""
+    """("fan", focus), ("ring", centre), ("dir", (dx, dy)) or None (along the shape's long axis)."""
     if spec is None:
         return None
     if "fan" in spec:
         return ("fan", drawing.point(spec["fan"], where + " fibres.fan"))
+    if "ring" in spec:
+        return ("ring", drawing.point(spec["ring"], where + " fibres.ring"))
     if "dir" in spec:
         return ("dir", drawing.direction(spec["dir"], where + " fibres.dir"))
     from figure_data import DataError
 
-    raise DataError(f"{where}: fibres = {{ fan = point }} or {{ dir = direction }}")
+    raise DataError(f"{where}: fibres = {{ fan = point }}, {{ ring = point }} or {{ dir = direction }}")

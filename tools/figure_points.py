@@ -15,44 +15,80 @@ from shapely.ops import nearest_points
 _NOTES: list[str] = []
 
 
+def _tables(drawing, spec):
+    """[(figure, trigger_points table)] of one muscle on one view (main figure first)."""
+    from figure_muscles import figure_tables
+
+    where = f"assets/drawing/muscles/?.toml [{drawing.view}]"
+    return [(fig, table.get("trigger_points", {})) for fig, table, _ in figure_tables(drawing, spec, where)]
+
+
+def _placed_on(drawings, mid):
+    """{view: set of point ids} with a position in any figure of that view."""
+    out = {}
+    for v, spec in drawings.get(mid, {}).items():
+        if not isinstance(spec, dict):
+            continue
+        ids = set(spec.get("trigger_points", {}))
+        for sub in spec.get("figures", {}).values():
+            ids |= set(sub.get("trigger_points", {}))
+        if ids:
+            out[v] = ids
+    return out
+
+
 def place(drawing, defs, drawings, muscles, drawn_views):
-    """Trigger point circles for the view: {svg id: (x, y)} and a list of points without a position."""
-    view, near, far = drawing.view, drawing.near, drawing.far
+    """Trigger point circles for the view: {svg id: (x, y)} and a list of points without a position.
+
+    A point is written once per side: placing the same point for the same side in two figures
+    of one view is an error (svg ids are unique).
+    """
+    from figure_data import DataError
+
+    view = drawing.view
     out, missing = {}, []
     for mid, data in sorted(defs.items()):
         tps = data.get("trigger_points") or []
         views_drawn = drawn_views.get(mid, [])
-        placed_on = {v for v, spec in drawings.get(mid, {}).items() if isinstance(spec, dict)
-                     for tid in spec.get("trigger_points", {})}
+        placed_on = _placed_on(drawings, mid)
+        spec = drawings.get(mid, {}).get(view)
+        tables = _tables(drawing, spec) if isinstance(spec, dict) else []
         for k, tp in enumerate(tps):
             tid = tp.get("id")
             if not tid:
                 continue
             where = f"assets/drawing/muscles/{mid}.toml [{view}.trigger_points] {tid}"
-            here = drawings.get(mid, {}).get(view, {}).get("trigger_points", {})
-            if tid in here:
-                pos = drawing.point(here[tid], where)
-            elif any(tid in drawings[mid][v].get("trigger_points", {}) for v in placed_on):
+            here = [(fig, table[tid]) for fig, table in tables if tid in table]
+            if here:
+                spots = [(fig, drawing.point(pos, where)) for fig, pos in here]
+            elif any(tid in ids for ids in placed_on.values()):
                 continue
             else:
                 if not views_drawn:
                     if view == "front":
                         missing.append(f"{mid}.{tid} (muscle not drawn on any view: no circle)")
                     continue
-                # stand-in: inside the muscle on the first view it is drawn on
+                # stand-in: inside the muscle on the first view (and figure) it is drawn on
                 if views_drawn[0] != view:
                     continue
                 missing.append(f"{mid}.{tid}")
-                shape = muscles[f"muscle.{mid}.{near}"]
-                pos = _stand_in(shape, k, len(tps))
-            key = f"muscle.{mid}.{near}"
-            shape = muscles.get(key)
-            if shape is None:
-                _NOTES.append(f"{mid}.{tid}: muscle not drawn on the {view} view")
-                continue
-            pos = _inside(shape, pos, f"{mid}.{tid}")
-            out[f"tp.{mid}.{tid}.{near}"] = pos
-            out[f"tp.{mid}.{tid}.{far}"] = drawing.mirror_pt(pos)
+                fig = tables[0][0]
+                shape = muscles[f"muscle.{mid}.{fig.near}"]
+                spots = [(fig, _stand_in(shape, k, len(tps)))]
+            for fig, pos in spots:
+                key = f"muscle.{mid}.{fig.near}"
+                shape = muscles.get(key)
+                if shape is None:
+                    _NOTES.append(f"{mid}.{tid}: muscle not drawn on the {view} view")
+                    continue
+                pos = _inside(shape, pos, f"{mid}.{tid}")
+                sides = [(fig.near, pos)] + ([(fig.far, fig.mirror_pt(pos))] if fig.far else [])
+                for side, xy in sides:
+                    tkey = f"tp.{mid}.{tid}.{side}"
+                    if tkey in out:
+                        raise DataError(f"{where}: placed twice for the {side} side on the {view} view "
+                                        "(two figures of the view draw it; keep it in one)")
+                    out[tkey] = xy
     return out, missing
 
 
@@ -98,7 +134,10 @@ def report(defs, drawings, missing):
             continue
         ids = {tp.get("id") for tp in defs[mid].get("trigger_points", [])}
         for view, spec in data.items():
-            for tid in spec.get("trigger_points", {}) if isinstance(spec, dict) else ():
+            if not isinstance(spec, dict):
+                continue
+            tables = [spec.get("trigger_points", {})] + [sub.get("trigger_points", {}) for sub in spec.get("figures", {}).values()]
+            for tid in (t for table in tables for t in table):
                 if tid not in ids:
                     unused.append(f"{mid}.{tid} ({view})")
     if unused:

@@ -3,8 +3,9 @@
 
 All geometry is ours: hand-placed control points, written in data files relative to the
 figure's frames and landmarks (assets/drawing/README.md), joined by Catmull-Rom splines,
-mirrored about the view's mirror line, cut into regions with shapely (a dev-only
-dependency; the app reads the finished SVG). Run from the repository root:
+mirrored about a figure's mirror line, cut into regions with shapely (a dev-only
+dependency; the app reads the finished SVG), and put on the view's canvas where the view
+places its figures. Run from the repository root:
 
     pip install -e ".[draw]" && python tools/draw_figure.py
     python tools/draw_figure.py --preview gluteus_minimus [--view back] --output preview.png
@@ -21,22 +22,22 @@ import argparse
 import sys
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import shapely  # noqa: E402
-from shapely.geometry import Point, Polygon  # noqa: E402
+from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon  # noqa: E402
 from shapely.ops import unary_union  # noqa: E402
 
 import figure_details  # noqa: E402
 import figure_muscles  # noqa: E402
-import figure_place  # noqa: E402
 import figure_points  # noqa: E402
-from figure_data import DataError, Drawing, placed_views, view_ids  # noqa: E402
+from figure_data import SIDES, DataError, View, view_ids  # noqa: E402
 from figure_geom import fmt, line_d, poly_d  # noqa: E402
-from figure_regions import build_regions, split_midline  # noqa: E402
+from figure_regions import build_regions  # noqa: E402
 
 STYLE = {
     "skin": "#d9cec5",
@@ -138,8 +139,9 @@ def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle_defs, split=frozenset(), mid=None, pieces=None):
-    pieces = pieces or {}
+def check_view(view, sil, regions, muscles, fibres, points, regions_toml, pieces):
+    """Problems and figures of one drawn view; ``pieces``: {region key: how many placed figures
+    show it} (one piece each)."""
     problems = []
     expected = set()
     for r in regions_toml:
@@ -159,17 +161,10 @@ def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle
         g = regions[k]
         if g.area <= 1:
             problems.append(f"region {k} has no area")
-        if k in split:
-            # a midline region drawn once in each of two mirrored figures: a piece on each side
-            halves = list(getattr(g, "geoms", [g]))
-            if len(halves) != 2 or sorted(p.centroid.x > mid for p in halves) != [False, True]:
-                problems.append(f"region {k} is not two pieces, one on each side of the mirror line")
-        else:
-            n = len(getattr(g, "geoms", [g]))
-            if n != pieces.get(k, 1) or any(p.geom_type != "Polygon" for p in getattr(g, "geoms", [g])):
-                want = pieces.get(k, 1)
-                problems.append(f"region {k} is not one connected shape" if want == 1
-                                else f"region {k} has {n} pieces, not one per figure showing it ({want})")
+        n = len(getattr(g, "geoms", [g]))
+        if n != pieces[k] or any(p.geom_type != "Polygon" for p in getattr(g, "geoms", [g])):
+            problems.append(f"region {k} is not one connected shape" if pieces[k] == 1
+                            else f"region {k} has {n} pieces, not one per placed figure showing it ({pieces[k]})")
         for j in tree.query(g):
             if j <= i:
                 continue
@@ -218,7 +213,10 @@ def check_view(view, sil, regions, muscles, fibres, points, regions_toml, muscle
 
 
 def _inradius(g):
-    """Radius of the largest circle that fits (approximate, via negative buffers)."""
+    """Radius of the largest circle that fits (approximate, via negative buffers); for a region
+    of several pieces, that of its smallest piece."""
+    if g.geom_type == "MultiPolygon":
+        return min(_inradius(p) for p in g.geoms)
     lo, hi = 0.0, 60.0
     for _ in range(16):
         mid = (lo + hi) / 2
@@ -237,26 +235,17 @@ def view_order():
     return [v for v in declared if v in have], [v for v in declared if v not in have]
 
 
-def open_view(view):
-    """The drawing of one view: a mirrored view (Drawing) or one that places figures (PlacedView)."""
-    return figure_place.PlacedView(view) if view in placed_views() else Drawing(view)
-
-
-def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep):
-    """Everything one view's SVG holds, as geometry."""
-    if isinstance(drawing, figure_place.PlacedView):
-        return figure_place.draw(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, deep)
-    if drawing.mid is None:
-        raise DataError(f"{drawing.path.name}: a view needs [mirror] (x and drawn_side)")
-    near, far = drawing.near, drawing.far
-    regions = build_regions(drawing, regions_toml)
+def draw_figure(c, fig, built, paired):
+    """One figure in its own units: regions, outline, muscles and fibres by (muscle, side),
+    trigger points by (muscle, point, side); side None on a figure without a mirror line."""
+    regions = build_regions(fig, paired)
     sil = unary_union(list(regions.values()))
     sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
-    halves, fibre_halves = built
+    shapes, fibre_lines = built
     muscles, fibres = {}, {}
     inner = sil.buffer(-0.4)
-    for name, g in halves.items():
-        for side, geom in ((near, g), (far, drawing.mirror(g))):
+    for name, g in shapes.items():
+        for side, geom in fig.sides(g):
             clipped = geom.intersection(inner)
             if clipped.is_empty:
                 print(f"  ! muscle {name} is empty after clipping")
@@ -264,41 +253,83 @@ def draw_view(drawing, regions_toml, muscle_defs, drawings, built, drawn_views, 
             if clipped.geom_type != "Polygon":
                 parts = [p for p in getattr(clipped, "geoms", []) if p.geom_type == "Polygon"]
                 clipped = max(parts, key=lambda p: p.area)
-            muscles[f"muscle.{name}.{side}"] = clipped.simplify(0.15)
-    for name, ls in fibre_halves.items():
+            muscles[(name, side)] = clipped.simplify(0.15)
+    for name, ls in fibre_lines.items():
         if ls is None:
             continue
-        for side, geom in ((near, ls), (far, drawing.mirror(ls))):
-            clip = muscles.get(f"muscle.{name}.{side}")
+        for side, geom in fig.sides(ls):
+            clip = muscles.get((name, side))
             if clip is not None:
-                fibres[f"{name}.{side}"] = geom.intersection(clip.buffer(-0.8))
-    points, missing = figure_points.place(drawing, muscle_defs, drawings, muscles, drawn_views)
-    details = figure_details.build(drawing)
+                fibres[(name, side)] = geom.intersection(clip.buffer(-0.8))
+    points = figure_points.place(fig, c.muscle_defs, c.drawings, muscles, c.placed, c.first_drawn)
+    return {"sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points}
+
+
+def draw_view(c, view):
+    """Everything one view's SVG holds, as geometry: each figure drawn once, then put where each
+    placement says and tagged with its side. What several placements give one name (the heel of
+    the right foot seen from outside and inside, the crown in both head profiles) is one shape of
+    several pieces (one SVG path with a sub-path each)."""
+    paired = {r["id"]: r["paired"] for r in c.regions_toml if view.view in r["views"]}
+    figs = {name: draw_figure(c, fig, c.built[view.view][name], paired) for name, fig in view.figures.items()}
+    regions, muscles, fibres, points, details = {}, {}, {}, {}, []
+    for p in view.placements:
+        f = figs[p.figure]
+        for key, g in f["regions"].items():
+            regions.setdefault(f"{key}.{p.side}" if p.side and paired[key] else key, []).append(p.geom(g))
+        for (name, side), g in f["muscles"].items():
+            muscles.setdefault(f"muscle.{name}.{side or p.side}", []).append(p.geom(g))
+        for (name, side), ls in f["fibres"].items():
+            fibres.setdefault(f"{name}.{side or p.side}", []).append(p.geom(ls))
+        for (name, tid, side), pos in f["points"].items():
+            key = f"tp.{name}.{tid}.{side or p.side}"
+            if key in points:
+                raise DataError(f"assets/drawing/muscles/{name}.toml: trigger point {tid} is placed twice on the "
+                                f"{side or p.side} side of the {view.view} view; a point is drawn once per side: list it in one figure")
+            points[key] = p.pt(pos)
+        details += figure_details.build(view.figures[p.figure], p)
+    pieces = {k: len(v) for k, v in regions.items()}
+    regions, muscles, fibres = ({k: _gather(v) for k, v in d.items()} for d in (regions, muscles, fibres))
+    sil = unary_union(list(regions.values()))
+    sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
     return {
         "sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points,
-        "details": details, "missing": missing,
+        "details": details, "pieces": pieces,
     }
 
 
-def prepare(only_view=None):
-    regions_toml = load_regions()
-    muscle_defs = load_muscles()
-    drawings = figure_muscles.load(ROOT)
-    deep = {name for name, data in muscle_defs.items() if data.get("depth") == "deep"}
-    views, not_drawn = view_order()
-    dr = {v: open_view(v) for v in views}
-    built = {}
-    drawn_views = {}
-    for v in views:
-        if isinstance(dr[v], figure_place.PlacedView):
-            built[v] = figure_place.build_muscles(dr[v], drawings)
-            names = sorted({name for shapes, _ in built[v].values() for name in shapes})
-        else:
-            built[v] = figure_muscles.build(dr[v], drawings)
-            names = built[v][0]
-        for name in names:
-            drawn_views.setdefault(name, []).append(v)
-    return regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views
+def _gather(geoms):
+    """The pieces of one name as one geometry (one SVG path with a sub-path per piece)."""
+    if len(geoms) == 1:
+        return geoms[0]
+    parts = [q for g in geoms for q in getattr(g, "geoms", [g])]
+    polys = [q for q in parts if q.geom_type == "Polygon"]
+    return MultiPolygon(polys) if polys else MultiLineString([q for q in parts if q.geom_type == "LineString"])
+
+
+def prepare():
+    """What every view is drawn from: the data files, each view's figures and muscle shapes."""
+    c = SimpleNamespace(regions_toml=load_regions(), muscle_defs=load_muscles(), drawings=figure_muscles.load(ROOT))
+    c.deep = {name for name, data in c.muscle_defs.items() if data.get("depth") == "deep"}
+    c.views, c.not_drawn = view_order()
+    c.dr = {v: View(v) for v in c.views}
+    c.figures_of = {v: list(c.dr[v].figures) for v in c.views if None not in c.dr[v].figures}
+    for m, data in c.drawings.items():
+        for v, names in c.figures_of.items():
+            stray = sorted(set(data.get(v, {})) - set(names))
+            if stray:
+                raise DataError(f"assets/drawing/muscles/{m}.toml [{v}]: the {v} view places figures, so the muscle is drawn "
+                                f"in [{v}.<figure>] ({', '.join(names)}), not with {', '.join(stray)}")
+    c.built, c.drawn_views, c.first_drawn = {}, {}, {}
+    for v in c.views:
+        c.built[v] = {name: figure_muscles.build(fig, c.drawings) for name, fig in c.dr[v].figures.items()}
+        for name, fig in c.dr[v].figures.items():
+            for m in c.built[v][name][0]:
+                c.first_drawn.setdefault(m, fig.label)
+                if v not in c.drawn_views.setdefault(m, []):
+                    c.drawn_views[m].append(v)
+    c.placed = figure_points.positioned(c.drawings, c.figures_of)
+    return c
 
 
 # ---------------------------------------------------------------- main
@@ -320,25 +351,22 @@ def main(argv=None):
 
 
 def draw_all(only=None):
-    regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views = prepare()
-    unknown = sorted(set(only or ()) - set(views))
+    c = prepare()
+    unknown = sorted(set(only or ()) - set(c.views))
     if unknown:
-        raise DataError(f"--view {', '.join(unknown)}: no such drawn view (drawn: {', '.join(views)})")
+        raise DataError(f"--view {', '.join(unknown)}: no such drawn view (drawn: {', '.join(c.views)})")
     report = {}
-    tp_missing = []
-    for view in views:
+    for view in c.views:
         if only and view not in only:
             continue
         print(f"[{view}]")
-        drawing = dr[view]
-        v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
-        tp_missing += v["missing"]
+        drawing = c.dr[view]
+        v = draw_view(c, drawing)
         sil, regions, muscles, points = v["sil"], v["regions"], v["muscles"], v["points"]
-        svg = svg_document(view, drawing.viewbox, sil, regions, muscles, deep, v["fibres"], v["details"], points)
+        svg = svg_document(view, drawing.viewbox, sil, regions, muscles, c.deep, v["fibres"], v["details"], points)
         path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
-        rep = check_view(view, sil, regions, muscles, v["fibres"], points, regions_toml, muscle_defs,
-                         split_midline(drawing), drawing.mid, v.get("pieces"))
+        rep = check_view(view, sil, regions, muscles, v["fibres"], points, c.regions_toml, v["pieces"])
         # against the outline as drawn, before the shared-edge simplification
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
@@ -360,16 +388,16 @@ def draw_all(only=None):
         _check_captions(drawing)
         for p in rep["problems"]:
             print("  PROBLEM: " + p)
-    missing_muscles = sorted(set(muscle_defs) - set(drawn_views))
+    missing_muscles = sorted(set(c.muscle_defs) - set(c.drawn_views))
     if missing_muscles:
         print("PROBLEM: muscles not drawn on any view: " + ", ".join(missing_muscles))
-    extra = sorted(set(drawings) - set(muscle_defs))
+    extra = sorted(set(c.drawings) - set(c.muscle_defs))
     if extra:
         print("NOTE: drawings of muscles that have no knowledge file: " + ", ".join(extra))
-    figure_points.report(muscle_defs, drawings, tp_missing)
+    figure_points.report(c.muscle_defs, c.drawings, c.figures_of, c.first_drawn)
     failed = any(r["problems"] for r in report.values()) or missing_muscles
     print("[re-reading the written files with bodymap's own consistency checks]")
-    failed = bool(_app_problems(views, not_drawn)) or failed
+    failed = bool(_app_problems(c.views, c.not_drawn)) or failed
     return 1 if failed else 0
 
 
@@ -418,23 +446,25 @@ def _app_problems(views, not_drawn) -> list[str]:
 # ---------------------------------------------------------------- preview
 def preview(muscle, view, output):
     """One muscle, highlighted over its view, with its fibres and labelled trigger points, as a PNG."""
-    regions_toml, muscle_defs, drawings, deep, views, not_drawn, dr, built, drawn_views = prepare()
-    if muscle not in drawings:
+    c = prepare()
+    if muscle not in c.drawings:
         raise DataError(f"no drawing for {muscle!r}: write assets/drawing/muscles/{muscle}.toml (see assets/drawing/README.md)")
-    on = drawn_views.get(muscle, [])
+    on = c.drawn_views.get(muscle, [])
     if view is None:
         if not on:
-            raise DataError(f"assets/drawing/muscles/{muscle}.toml has no table for a drawn view ({', '.join(views)})")
+            raise DataError(f"assets/drawing/muscles/{muscle}.toml has no table for a drawn view ({', '.join(c.views)})")
         view = on[0]
-    if view not in dr:
-        raise DataError(f"view {view!r} has no drawing file (drawn: {', '.join(views)})")
+    if view not in c.dr:
+        raise DataError(f"view {view!r} has no drawing file (drawn: {', '.join(c.views)})")
     if view not in on:
         raise DataError(f"{muscle} is not drawn on the {view} view (it is on: {', '.join(on) or 'none'})")
-    drawing = dr[view]
-    v = draw_view(drawing, regions_toml, muscle_defs, drawings, built[view], drawn_views, deep)
+    drawing = c.dr[view]
+    v = draw_view(c, drawing)
     S = STYLE
     x0, y0, w, h = drawing.viewbox
-    near = unary_union([g for k, g in v["muscles"].items() if k == f"muscle.{muscle}.{drawing.near}"])
+    # zoom on the view's first side, or on the other where only that one shows the muscle
+    label_side = drawing.near if f"muscle.{muscle}.{drawing.near}" in v["muscles"] else SIDES[1 - SIDES.index(drawing.near)]
+    near = v["muscles"][f"muscle.{muscle}.{label_side}"]
     bx0, by0, bx1, by1 = near.bounds
     pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
     crop = (max(x0, bx0 - pad), max(y0, by0 - pad), min(x0 + w, bx1 + pad), min(y0 + h, by1 + pad))
@@ -447,20 +477,19 @@ def preview(muscle, view, output):
     for key, ls in sorted(v["fibres"].items()):
         if key.split(".")[0] == muscle and ls is not None and not ls.is_empty:
             hi.append(f'<path d="{line_d(ls)}" fill="none" stroke="#5a130a" stroke-width="0.4" stroke-opacity="0.8"/>')
-    label_side = drawing.near
     for tid, (x, y) in sorted(v["points"].items()):
         _, m, point, side = tid.split(".")
         if m != muscle:
             continue
         hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
-        if side == label_side:
+        if side == label_side or f"tp.{m}.{point}.{SIDES[1 - SIDES.index(side)]}" not in v["points"]:
             hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
     hi.append("</g>")
     empty_points = {}
-    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], deep, v["fibres"],
+    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], c.deep, v["fibres"],
                        v["details"], empty_points, highlight=hi)
     _render_png(svg, drawing.viewbox, crop, output)
-    print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {drawing.near} side, zoomed)")
+    print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {label_side} side, zoomed)")
     return 0
 
 

@@ -1,8 +1,10 @@
 """Read the drawing data (assets/drawing/*.toml) and turn it into geometry.
 
-A view file (assets/drawing/<view>.toml) may name a figure file whose frames, landmarks,
-parts and outline it shares (front and back share figure.toml). Every place that wants a
-point accepts any of the point forms documented in assets/drawing/README.md:
+A view file (assets/drawing/<view>.toml) is one figure (Drawing), or places several figures
+(`[figures.<name>]`, `place = [...]`) on its canvas (View, Placement). A figure may name a
+figure file whose frames, landmarks, parts and outline it shares (front and back share
+figure.toml). Every place that wants a point accepts any of the point forms documented in
+assets/drawing/README.md:
 
     [x, y]                                  diagram coordinates
     "navel"                                 a landmark
@@ -74,105 +76,155 @@ class LocalFrame(Frame):
         return (x * self.l[0] + y * self.d[0], x * self.l[1] + y * self.d[1])
 
 
-def placed_views() -> set[str]:
-    """The views whose file places figures (`place = [...]`) instead of mirroring one half."""
-    if _PLACED is None:
-        found = set()
-        for path in sorted(DRAWING.glob("*.toml")):
-            if "place" in read_toml(path):
-                found.add(path.stem)
-        globals()["_PLACED"] = found
-    return _PLACED
+VIEW_KEYS = {"svg", "viewbox", "captions", "place", "figures"}
 
 
-_PLACED: set[str] | None = None
+class Placement:
+    """One figure on the canvas: flipped (about the figure's x = 0), scaled, then moved by `at`.
+
+    ``side`` is the person's side a figure without a mirror line shows (None for a mirrored
+    figure: its drawn_side and the mirror image give the sides).
+    """
+
+    def __init__(self, spec, fig, where):
+        at = spec.get("at", [0, 0])
+        if not (isinstance(at, list) and len(at) == 2):
+            raise DataError(f"{where}: at = [x, y]")
+        self.figure = spec["figure"]
+        self.at = (float(at[0]), float(at[1]))
+        self.flip = bool(spec.get("flip", False))
+        self.scale = float(spec.get("scale", 1.0))
+        self.side = spec.get("side")
+        if fig.mid is None and self.side not in SIDES:
+            raise DataError(f"{where}: figure {self.figure!r} has no mirror line, so its placement names the side it shows: side = 'left' or 'right'")
+        if fig.mid is not None and self.side is not None:
+            raise DataError(f"{where}: figure {self.figure!r} is mirrored (its mirror.drawn_side gives the sides): leave out side")
+        self.identity = self.at == (0.0, 0.0) and not self.flip and self.scale == 1.0
+
+    def geom(self, g):
+        if self.identity:
+            return g
+        s = self.scale
+        g = affinity.scale(g, xfact=-s if self.flip else s, yfact=s, origin=(0, 0))
+        return affinity.translate(g, self.at[0], self.at[1])
+
+    def pt(self, p):
+        s = -self.scale if self.flip else self.scale
+        return (p[0] * s + self.at[0], p[1] * self.scale + self.at[1])
 
 
-def tp_tables(muscle_drawing: dict):
-    """(label, {point id: point}) for every trigger_points table of one muscle's drawing file:
-    one per view, or one per figure on a view that places figures ([feet_side.outer])."""
-    placed = placed_views()
+class View:
+    """A view file: the canvas (svg, viewbox, captions) and the figures drawn on it.
+
+    A view file is itself one figure, drawn where its coordinates say; or it has `[figures.<name>]`
+    tables (each with the figure keys of a view file) and `place = [...]`, which puts figures on
+    the canvas, each as often as needed (moved, flipped, scaled, tagged with a side).
+    """
+
+    def __init__(self, view: str):
+        self.view = view
+        self.path = DRAWING / f"{view}.toml"
+        where = str(self.path.relative_to(ROOT))
+        data = self.data = read_toml(self.path)
+        box = data.get("viewbox")
+        if not (isinstance(box, list) and len(box) == 4):
+            raise DataError(f"{where}: viewbox = [x, y, width, height] is required")
+        self.viewbox = [float(v) for v in box]
+        self.svg = data["svg"]
+        if "place" not in data:
+            if "figures" in data:
+                raise DataError(f"{where}: [figures.<name>] are drawn where place = [...] puts them, and there is no place")
+            self.figures = {None: Drawing(view, data)}
+            self.placements = [Placement({"figure": None}, self.figures[None], where)]
+        else:
+            stray = sorted(set(data) - VIEW_KEYS)
+            if stray:
+                raise DataError(f"{where}: a view of placed figures has only {', '.join(sorted(VIEW_KEYS))}; "
+                                f"move {', '.join(stray)} into its [figures.<name>]")
+            self.figures = {name: Drawing(view, spec, name) for name, spec in data.get("figures", {}).items()}
+            self.placements = []
+            for k, spec in enumerate(data["place"]):
+                fig = self.figures.get(spec.get("figure"))
+                if fig is None:
+                    raise DataError(f"{where} place[{k}]: figure = one of {', '.join(self.figures)}, not {spec.get('figure')!r}")
+                self.placements.append(Placement(spec, fig, f"{where} place[{k}]"))
+        first = self.placements[0]
+        self.near = first.side or self.figures[first.figure].near  # the side a preview labels
+
+    def silhouette(self):
+        """The outline as drawn: every placement of every figure's outline."""
+        return unary_union([p.geom(self.figures[p.figure].silhouette()) for p in self.placements])
+
+
+def muscle_tables(muscle_drawing: dict, figures_of: dict):
+    """(label, table) for each table of one muscle's drawing file: `[<view>]`, or on a view of
+    placed figures `[<view>.<figure>]` (``figures_of``: {view: its figure names})."""
     for view, spec in muscle_drawing.items():
         if not isinstance(spec, dict):
             continue
-        if view in placed:
-            for fig, sub in spec.items():
-                if isinstance(sub, dict):
-                    yield f"{view}.{fig}", sub.get("trigger_points", {})
-        else:
-            yield view, spec.get("trigger_points", {})
+        names = figures_of.get(view) or [None]
+        for name in names:
+            table = spec if name is None else spec.get(name)
+            if isinstance(table, dict):
+                yield (view if name is None else f"{view}.{name}"), table
 
 
 class Drawing:
-    """One view's drawing data: its own file merged over the figure file it names.
+    """One figure: a view file that is one figure, or a `[figures.<name>]` table of a view file,
+    merged over the figure file it names (`figure = "file.toml"`)."""
 
-    ``figure_name`` and ``data`` make it one figure of a view that places figures
-    (``[figures.<name>]`` of the view file, see figure_place.py): the same keys as a view
-    file, drawn in the figure's own units, without mirror, svg or viewbox.
-    """
-
-    def __init__(self, view: str, data: dict | None = None, figure_name: str | None = None):
+    def __init__(self, view: str, data: dict, name: str | None = None):
         self.view = view
-        self.figure_name = figure_name
+        self.name = name
+        self.label = view if name is None else f"{view}.{name}"  # how muscle files name its table
         self.path = DRAWING / f"{view}.toml"
-        if data is None:
-            data = read_toml(self.path)
         self.data = data
         base = {}
         if "figure" in data:
             base = read_toml(DRAWING / data["figure"])
-            self.figure_path = DRAWING / data["figure"]
-        else:
-            self.figure_path = self.path
         self.frames_data = {**base.get("frames", {}), **data.get("frames", {})}
         self.landmarks_data = {**base.get("landmarks", {}), **data.get("landmarks", {})}
         self.parts_data = {**base.get("parts", {}), **data.get("parts", {})}
         self.outline_data = data.get("outline", base.get("outline"))
         if self.outline_data is None:
-            raise DataError(f"{self._rel()}: no [outline], and the figure file it names has none")
+            raise DataError(f"{self.rel()}: no [outline], and the figure file it names has none")
         mirror = data.get("mirror")
         if mirror is not None:
             self.mid = float(mirror["x"])
             near = mirror.get("drawn_side", "left")
             if near not in SIDES:
-                raise DataError(f"{self._rel()}: mirror.drawn_side must be 'left' or 'right', not {near!r}")
+                raise DataError(f"{self.rel()}: mirror.drawn_side must be 'left' or 'right', not {near!r}")
             self.near, self.far = near, SIDES[1 - SIDES.index(near)]
         else:
             self.mid = None
             self.near = self.far = None
-        box = data.get("viewbox")
-        if figure_name is not None:
-            self.viewbox, self.svg = None, None
-        else:
-            if not (isinstance(box, list) and len(box) == 4):
-                raise DataError(f"{self._rel()}: viewbox = [x, y, width, height] is required")
-            self.viewbox = [float(v) for v in box]
-            self.svg = data["svg"]
         self._frames: dict = {}
         self._parts: dict = {}
         self._landmarks: dict = {}
         self._sil = None
 
-    def _rel(self, path=None):
-        rel = str((path or self.path).relative_to(ROOT))
-        return rel if path is not None or self.figure_name is None else f"{rel} [figures.{self.figure_name}]"
-
-    @property
-    def label(self):
-        """How muscle files name this drawing's table: the view id, or view.figure."""
-        return self.view if self.figure_name is None else f"{self.view}.{self.figure_name}"
+    def rel(self):
+        rel = str(self.path.relative_to(ROOT))
+        return rel if self.name is None else f"{rel} [figures.{self.name}]"
 
     def table(self, muscle_drawing: dict):
-        """This view's (or this figure's) table of one muscle's drawing file, or None."""
+        """This figure's table of one muscle's drawing file, or None."""
         spec = muscle_drawing.get(self.view)
-        if self.figure_name is not None and isinstance(spec, dict):
-            spec = spec.get(self.figure_name)
+        if self.name is not None and isinstance(spec, dict):
+            spec = spec.get(self.name)
         return spec if isinstance(spec, dict) else None
+
+    def sides(self, geom):
+        """[(side, geometry)]: the drawn shape and its mirror image, or (None, shape) for a
+        figure without a mirror line (its placement gives the side)."""
+        if self.mid is None:
+            return [(None, geom)]
+        return [(self.near, geom), (self.far, self.mirror(geom))]
 
     # ------------------------------------------------------------ mirroring
     def mirror(self, geom):
         if self.mid is None:
-            raise DataError(f"{self._rel()}: something asks to be mirrored, but the view has no [mirror]")
+            raise DataError(f"{self.rel()}: something asks to be mirrored, but the figure has no mirror line")
         return affinity.scale(geom, xfact=-1, yfact=1, origin=(self.mid, 0))
 
     def mirror_pt(self, p):
@@ -430,7 +482,7 @@ class Drawing:
                 seg = step.get("segments", 16)
                 acc = acc.buffer(r, seg).buffer(-r, seg)
         if acc is None:
-            raise DataError(f"{self._rel()}: the outline has no steps")
+            raise DataError(f"{self.rel()}: the outline has no steps")
         keep = self.outline_data.get("keep", "all")
         if acc.geom_type != "Polygon":
             polys = [g for g in getattr(acc, "geoms", []) if g.geom_type == "Polygon"]

@@ -1,36 +1,39 @@
 """Line art that makes the figure read as a body (face, collarbones, navel, kneecaps,
-ankle bones, fingers and toes, spine, shoulder blades, buttock folds): the `details`
-list of each view file in assets/drawing/.
+ankle bones, fingers and toes, spine, shoulder blades, buttock folds) and labels: the
+`details` list of each figure in assets/drawing/.
 
-Returns [(svg path data, stroke width or None), ...] in data order; a line drawn on the
-mirrored half is followed by its mirror image.
+Returns [(svg path data, stroke width or None), ...] in data order for one placement of a
+figure; a line drawn on the mirrored half is followed by its mirror image. A `text` detail is
+set in the stroke font (figure_text.py) at its placed anchor, never mirrored or flipped.
 """
 
 from __future__ import annotations
 
 from figure_geom import fmt, line_d
+from figure_text import strokes
 
 DETAIL_STEP = 1.0
 
 
-def build(drawing):
-    return [(d(g), w) for g, w in geometries(drawing)]
-
-
-def geometries(drawing):
-    """[(line or ring, stroke width or None), ...] in data order, mirrored lines doubled."""
+def build(fig, placement):
     out = []
-    for k, spec in enumerate(drawing.data.get("details", [])):
-        where = f"{drawing._rel()} details[{k}]"
-        g = drawing.curve(spec, where, DETAIL_STEP)
+    for k, spec in enumerate(fig.data.get("details", [])):
+        where = f"{fig.rel()} details[{k}]"
         w = spec.get("width")
-        mirrored = spec.get("mirror", drawing.mid is not None)
-        for gg in (g, drawing.mirror(g)) if mirrored else (g,):
-            out.append((gg, w))
+        if "text" in spec:
+            at = placement.pt(fig.point(spec.get("at"), where + " at"))
+            size = float(spec.get("size", 10)) * placement.scale
+            lines = strokes(str(spec["text"]), at, size, spec.get("anchor", "middle"), where)
+            out.append(("".join(line_d(ls) for ls in lines), w))
+            continue
+        g = fig.curve(spec, where, DETAIL_STEP)
+        mirrored = spec.get("mirror", fig.mid is not None)
+        for gg in (g, fig.mirror(g)) if mirrored else (g,):
+            out.append((_d(placement.geom(gg)), w))
     return out
 
 
-def d(g):
+def _d(g):
     """SVG path data of a detail line or ring."""
     if g.geom_type == "LinearRing":
         return poly_d_ring(g)

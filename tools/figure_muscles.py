@@ -1,8 +1,9 @@
 """Muscle shapes and fibre lines, from assets/drawing/muscles/<muscle>.toml.
 
-Each muscle file has one table per view it is drawn on ([front], [back], ...): its shape
-on the drawn half of that view (mirrored for the other side), how its fibres run and
-where its trigger points sit. See assets/drawing/README.md for every key.
+Each muscle file has one table per view it is drawn on ([front], [back], ...), or per figure
+of a view of placed figures ([feet_side.outer]): its shape on the drawn half (mirrored for the
+other side), how its fibres run and where its trigger points sit. See assets/drawing/README.md
+for every key.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def load(root):
 
 
 def build(drawing, drawings):
-    """{muscle id: polygon} and {muscle id: fibre lines} for the drawn half of ``drawing``'s view."""
+    """{muscle id: polygon} and {muscle id: fibre lines} of one figure, in its units (the drawn
+    half of a mirrored figure)."""
     shapes, fibres = {}, {}
     for name, data in sorted(drawings.items()):
         spec = drawing.table(data)

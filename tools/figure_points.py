@@ -1,10 +1,12 @@
-"""Where each trigger point is drawn: the trigger_points table of each view in
+"""Where each trigger point is drawn: the trigger_points table of each view (or figure) in
 assets/drawing/muscles/<muscle>.toml, keyed by the point ids of data/muscles/<muscle>.toml.
 
-Positions are for the drawn half of the view and are mirrored for the other side. They
-follow the ``location`` text of each point. A point that lands a hair outside its muscle's
-shape is pulled just inside it; a point id with no position on any view is listed loudly
-and given a stand-in position inside its muscle so the diagram still shows it.
+Positions are for the drawn half of a mirrored figure and are mirrored for the other side;
+on a figure without a mirror line, each placement of the figure gives the side. They follow
+the ``location`` text of each point. A point that lands a hair outside its muscle's shape is
+pulled just inside it; a point id with no position on any view is listed loudly and given a
+stand-in position inside its muscle (on the first figure that draws it) so the diagram still
+shows it.
 """
 
 from __future__ import annotations
@@ -12,49 +14,41 @@ from __future__ import annotations
 from shapely.geometry import Point
 from shapely.ops import nearest_points
 
-from figure_data import tp_tables
+from figure_data import DataError, muscle_tables
 
 _NOTES: list[str] = []
 
 
-def place(drawing, defs, drawings, muscles, drawn_views):
-    """Trigger point circles for the view: {svg id: (x, y)} and a list of points without a position."""
-    view, near, far = drawing.view, drawing.near, drawing.far
-    out, missing = {}, []
+def positioned(drawings, figures_of):
+    """{muscle id: the point ids that have a position in any of its tables}."""
+    return {mid: {tid for _, table in muscle_tables(data, figures_of) for tid in table.get("trigger_points", {})}
+            for mid, data in drawings.items()}
+
+
+def place(fig, defs, drawings, muscles, placed, first_drawn):
+    """Trigger points of one figure in its units: {(muscle, point id, side): (x, y)}, side None on
+    a figure without a mirror line. ``muscles``: {(muscle, side): shape} of the figure;
+    ``first_drawn``: {muscle: label of the first figure that draws it} (where stand-ins go)."""
+    out = {}
     for mid, data in sorted(defs.items()):
         tps = data.get("trigger_points") or []
-        views_drawn = drawn_views.get(mid, [])
-        placed_anywhere = {tid for _, table in tp_tables(drawings.get(mid, {})) for tid in table}
+        table = (fig.table(drawings.get(mid, {})) or {}).get("trigger_points", {})
+        shape = muscles.get((mid, fig.near))
         for k, tp in enumerate(tps):
             tid = tp.get("id")
-            if not tid:
-                continue
-            where = f"assets/drawing/muscles/{mid}.toml [{view}.trigger_points] {tid}"
-            here = (drawing.table(drawings.get(mid, {})) or {}).get("trigger_points", {})
-            if tid in here:
-                pos = drawing.point(here[tid], where)
-            elif tid in placed_anywhere:
-                continue
-            else:
-                if not views_drawn:
-                    if view == "front":
-                        missing.append(f"{mid}.{tid} (muscle not drawn on any view: no circle)")
-                    continue
-                # stand-in: inside the muscle on the first view it is drawn on
-                if views_drawn[0] != view:
-                    continue
-                missing.append(f"{mid}.{tid}")
-                shape = muscles[f"muscle.{mid}.{near}"]
+            where = f"assets/drawing/muscles/{mid}.toml [{fig.label}.trigger_points] {tid}"
+            if tid in table:
+                if shape is None:
+                    raise DataError(f"{where}: the muscle has no shape on this figure")
+                pos = fig.point(table[tid], where)
+            elif tid and tid not in placed.get(mid, ()) and first_drawn.get(mid) == fig.label:
                 pos = _stand_in(shape, k, len(tps))
-            key = f"muscle.{mid}.{near}"
-            shape = muscles.get(key)
-            if shape is None:
-                _NOTES.append(f"{mid}.{tid}: muscle not drawn on the {view} view")
+            else:
                 continue
             pos = _inside(shape, pos, f"{mid}.{tid}")
-            out[f"tp.{mid}.{tid}.{near}"] = pos
-            out[f"tp.{mid}.{tid}.{far}"] = drawing.mirror_pt(pos)
-    return out, missing
+            for side, xy in ((fig.near, pos), (fig.far, fig.mirror_pt(pos))) if fig.mid is not None else ((None, pos),):
+                out[(mid, tid, side)] = xy
+    return out
 
 
 def _inside(shape, pos, label):
@@ -83,10 +77,16 @@ def _stand_in(shape, k, n):
     return (cx + d[0] * f * 0.6, cy + d[1] * f * 0.6)
 
 
-def report(defs, drawings, missing):
+def report(defs, drawings, figures_of, first_drawn):
     no_drawing = sorted(m for m in defs if m not in drawings)
     if no_drawing:
         print("MUSCLES WITH NO DRAWING FILE (assets/drawing/muscles/<id>.toml): " + ", ".join(no_drawing))
+    placed = positioned(drawings, figures_of)
+    missing = []
+    for mid, data in sorted(defs.items()):
+        for tp in data.get("trigger_points") or []:
+            if tp.get("id") and tp["id"] not in placed.get(mid, ()):
+                missing.append(f"{mid}.{tp['id']}" + ("" if mid in first_drawn else " (muscle not drawn on any view: no circle)"))
     if missing:
         print(f"TRIGGER POINTS WITH NO POSITION ({len(missing)}), shown at a stand-in spot in the muscle:")
         for m in missing:
@@ -98,8 +98,8 @@ def report(defs, drawings, missing):
         if mid not in defs:
             continue
         ids = {tp.get("id") for tp in defs[mid].get("trigger_points", [])}
-        for label, table in tp_tables(data):
-            for tid in table:
+        for label, table in muscle_tables(data, figures_of):
+            for tid in table.get("trigger_points", {}):
                 if tid not in ids:
                     unused.append(f"{mid}.{tid} ({label})")
     if unused:

@@ -1,12 +1,9 @@
-"""Regions: the silhouette cut along the dividing lines of a view file, each face named by
-the seed point it holds, so the regions of a view tile the silhouette exactly with shared
-edges. Lines are drawn on the drawn half and mirrored (unless `mirror = false`, for the
-midline pieces); a paired region's seed names its drawn-half side and is mirrored too.
-
-A view of two mirrored figures (two head profiles) lists in `split_midline` the midline
-regions that appear once in each figure, away from the mirror line: their seed is taken as
-written on the drawn half and mirrored like a paired one, and the two pieces are joined
-into one region (one SVG path with two sub-paths).
+"""Regions: a figure's outline cut along its dividing lines, each face named by the seed point
+it holds, so the regions tile the outline exactly with shared edges. The cut is made in the
+figure's own units. On a mirrored figure, lines are drawn on the drawn half and mirrored (unless
+`mirror = false`, for the midline pieces), and a paired region's seed names its drawn-half side
+and is mirrored too; a figure without a mirror line names its regions without a side (`heel`),
+and each placement of it on the view gives the side.
 """
 
 from __future__ import annotations
@@ -14,27 +11,12 @@ from __future__ import annotations
 import math
 
 import shapely
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
 from figure_data import DataError
 
 LINE_STEP = 1.5
-MIRRORED_PIECE = "~mirrored"  # the seed key of the far piece of a split midline region
-
-
-def split_midline(drawing, paired=None):
-    """The midline regions of ``split_midline`` (a piece in each mirrored figure), checked."""
-    ids = drawing.data.get("split_midline", [])
-    where = drawing.path.name
-    if not isinstance(ids, list):
-        raise DataError(f"{where}: split_midline = [region ids] (midline regions drawn once in each figure)")
-    if ids and drawing.mid is None:
-        raise DataError(f"{where}: split_midline needs [mirror]: the far piece is the mirror image of the drawn one")
-    for rid in ids:
-        if paired is not None and paired.get(rid, True):
-            raise DataError(f"{where}: split_midline names {rid!r}, which is not a midline region of the {drawing.view} view")
-    return set(ids)
 
 
 def _ext(ls, a=6.0, b=6.0):
@@ -49,15 +31,15 @@ def _ext(ls, a=6.0, b=6.0):
     return LineString([push(c[0], c[1], a), *c, push(c[-1], c[-2], b)])
 
 
-def dividing_lines(drawing):
+def dividing_lines(fig):
     half, mid = [], []
-    for k, spec in enumerate(drawing.data.get("lines", [])):
-        where = f"{drawing.path.name} lines[{k}]"
-        g = drawing.curve(spec, where, LINE_STEP)
+    for k, spec in enumerate(fig.data.get("lines", [])):
+        where = f"{fig.rel()} lines[{k}]"
+        g = fig.curve(spec, where, LINE_STEP)
         if "extend" in spec:
             g = _ext(g, *spec["extend"])
-        (half if spec.get("mirror", drawing.mid is not None) else mid).append(g)
-    return half + [drawing.mirror(g) for g in half] + mid
+        (half if spec.get("mirror", fig.mid is not None) else mid).append(g)
+    return half + [fig.mirror(g) for g in half] + mid
 
 
 def partition(sil, lines, seeds: dict[str, tuple[float, float]], where: str):
@@ -93,43 +75,38 @@ def partition(sil, lines, seeds: dict[str, tuple[float, float]], where: str):
     return {k: unary_union(v) for k, v in named.items()}
 
 
-def build_regions(drawing, regions_toml):
-    view = drawing.view
-    where = drawing.path.name
-    paired = {r["id"]: r["paired"] for r in regions_toml if view in r["views"]}
-    split = split_midline(drawing, paired)
-    full_seeds = {}
-    for key, spec in drawing.data.get("seeds", {}).items():
+def build_regions(fig, paired):
+    """{region key: polygon} of one figure, in its units: `<id>.<side>` for a paired region of a
+    mirrored figure, `<id>` otherwise (a figure without a mirror line leaves the side to its
+    placements). ``paired``: {region id: paired?} for the regions of the view."""
+    where = fig.rel()
+    seeds = {}
+    for key, spec in fig.data.get("seeds", {}).items():
         rid, _, side = key.partition(".")
         if rid not in paired:
-            raise DataError(f"{where}: seeds name region {rid!r}, which data/regions.toml does not list for the {view} view")
-        p = drawing.point(spec, f"{where} seeds.{key}")
-        if rid in split:
-            full_seeds[rid] = p
-            full_seeds[rid + MIRRORED_PIECE] = drawing.mirror_pt(p)
+            raise DataError(f"{where}: seeds name region {rid!r}, which data/regions.toml does not list for the {fig.view} view")
+        p = fig.point(spec, f"{where} seeds.{key}")
+        if fig.mid is None:
+            if side:
+                raise DataError(f"{where}: seeds.{key}: a figure without a mirror line names regions without a side (its placements give it)")
+            seeds[rid] = p
         elif not paired[rid]:
-            full_seeds[rid] = (drawing.mid, p[1]) if drawing.mid is not None else p
+            seeds[rid] = (fig.mid, p[1])
         elif side:
-            full_seeds[key] = p
-        elif drawing.mid is None:
-            raise DataError(f"{where}: seeds.{key}: a view without [mirror] names the side: '{rid}.left' / '{rid}.right'")
+            seeds[key] = p
         else:
-            full_seeds[f"{rid}.{drawing.near}"] = p
-            full_seeds[f"{rid}.{drawing.far}"] = drawing.mirror_pt(p)
-    shapes = partition(drawing.silhouette(), dividing_lines(drawing), full_seeds, where)
-    for rid in split:
-        shapes[rid] = unary_union([shapes[rid], shapes.pop(rid + MIRRORED_PIECE)])
+            seeds[f"{rid}.{fig.near}"] = p
+            seeds[f"{rid}.{fig.far}"] = fig.mirror_pt(p)
+    shapes = partition(fig.silhouette(), dividing_lines(fig), seeds, where)
     keys = list(shapes)
     simplified = shapely.coverage_simplify([shapes[k] for k in keys], 0.2)
     out = {}
     for k, g in zip(keys, simplified):
         g = shapely.make_valid(g)
-        want = 2 if k in split else 1
-        if g.geom_type != "Polygon" or want != 1:
+        if g.geom_type != "Polygon":
             polys = [p for p in getattr(g, "geoms", [g]) if p.geom_type == "Polygon" and p.area > 0.01]
-            if len(polys) != want:
-                shape = "one connected shape" if want == 1 else "two pieces, one in each figure"
-                raise DataError(f"region {k} on the {view} view is not {shape} ({len(polys)} parts)")
-            g = polys[0] if want == 1 else MultiPolygon(polys)
+            if len(polys) != 1:
+                raise DataError(f"{where}: region {k} is not one connected shape ({len(polys)} parts)")
+            g = polys[0]
         out[k] = g
     return out

@@ -24,18 +24,6 @@ def font():
     return _FONT
 
 
-def _not_flat(pts):
-    """A single straight stroke that runs exactly across or down gets a hairline return, so its
-    bounding box is never empty (a viewer may skip painting a path with an empty box)."""
-    if len(pts) == 2:
-        (x0, y0), (x1, y1) = pts
-        if abs(x1 - x0) < 0.2:
-            return [(x0, y0), (x1, y1), (x1 + 0.2, y1)]
-        if abs(y1 - y0) < 0.2:
-            return [(x0, y0), (x1, y1), (x1, y1 + 0.2)]
-    return pts
-
-
 def strokes(text, at, size, anchor, where):
     """[LineString] of the strokes of ``text`` (capitals; lower case is set as capitals)."""
     f = font()
@@ -59,7 +47,7 @@ def strokes(text, at, size, anchor, where):
             return [(x0 + (x + dx) * k, y0 + y * k) for x, y in pts]
 
         for pts in g.get("l", []):
-            out.append(LineString(_not_flat(put(pts))))
+            out.append(LineString(put(pts)))
         for pts in g.get("c", []):
             out.append(LineString(catmull_rom(put(pts), step=max(0.3, size / 25))))
         for pts in g.get("o", []):

@@ -1,37 +1,43 @@
 #!/usr/bin/env python3
-"""Draw the front and back body diagrams: assets/front.svg and assets/back.svg.
+"""Draw the body diagrams (assets/<view>.svg) from the drawing data in assets/drawing/.
 
-All geometry is ours: hand-placed control points joined by Catmull-Rom splines,
-mirrored about the midline, cut into regions with shapely (a dev-only dependency; the
-app reads the finished SVG). Run from the repository root:
+All geometry is ours: hand-placed control points, written in data files relative to the
+figure's frames and landmarks (assets/drawing/README.md), joined by Catmull-Rom splines,
+mirrored about a figure's mirror line, cut into regions with shapely (a dev-only
+dependency; the app reads the finished SVG), and put on the view's canvas where the view
+places its figures. Run from the repository root:
 
     pip install -e ".[draw]" && python tools/draw_figure.py
+    python tools/draw_figure.py --preview gluteus_minimus [--view back] --output preview.png
 
-It reads data/regions.toml and every data/muscles/*.toml at run time, places each
-trigger point listed there from the position table in figure_points.py, prints every
-muscle file or trigger point it has no hand-placed position for, and checks the result
-(tiling of the regions, muscles inside the silhouette, points inside their muscles).
+It reads data/regions.toml, every data/muscles/*.toml and every assets/drawing/ file,
+prints every muscle or trigger point it has no drawing for, checks the result (tiling of
+the regions, muscles inside the silhouette, points inside their muscles) and re-reads the
+written files with bodymap's own consistency checks.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import shapely  # noqa: E402
-from shapely.geometry import Point, Polygon  # noqa: E402
-from shapely.ops import polygonize, unary_union  # noqa: E402
+from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon  # noqa: E402
+from shapely.ops import unary_union  # noqa: E402
 
-from figure_body import Body  # noqa: E402
-from figure_geom import MID, line_d, mirror, poly_d  # noqa: E402
-from figure_regions import back_layout, front_layout  # noqa: E402
-
-VIEWS = ("front", "back")
+import figure_details  # noqa: E402
+import figure_muscles  # noqa: E402
+import figure_points  # noqa: E402
+from figure_data import SIDES, DataError, View, view_ids  # noqa: E402
+from figure_geom import fmt, line_d, poly_d  # noqa: E402
+from figure_regions import build_regions  # noqa: E402
 
 STYLE = {
     "skin": "#d9cec5",
@@ -64,83 +70,13 @@ def load_muscles():
     return out
 
 
-# ---------------------------------------------------------------- regions
-def side_names(view):
-    """(name for the drawn x>=300 half, name for its mirror image)."""
-    return ("left", "right") if view == "front" else ("right", "left")
-
-
-def partition(sil: Polygon, lines, seeds: dict[str, tuple[float, float]]):
-    """Cut the silhouette along ``lines`` and name each face by the seed inside it."""
-    from figure_regions import _ext
-
-    lines = [_ext(ls, 1.5, 1.5) if ls.geom_type == "LineString" else ls for ls in lines]
-    noded = unary_union([sil.exterior, *lines])
-    faces = [f for f in polygonize(noded) if sil.contains(f.representative_point())]
-    named: dict[str, list[Polygon]] = {k: [] for k in seeds}
-    orphans = []
-    for f in faces:
-        hits = [k for k, p in seeds.items() if f.contains(Point(p))]
-        if len(hits) > 1:
-            raise SystemExit(f"region layout: one face holds seeds {hits}")
-        if hits:
-            named[hits[0]].append(f)
-        else:
-            orphans.append(f)
-    for k, v in named.items():
-        if not v:
-            raise SystemExit(f"region layout: seed of {k} at {seeds[k]} lies in no face")
-    # slivers left over by overshooting lines join the neighbour they share most edge with
-    for f in sorted(orphans, key=lambda g: -g.area):
-        best, best_len = None, 0.0
-        for k, v in named.items():
-            shared = f.boundary.intersection(unary_union(v).boundary).length
-            if shared > best_len:
-                best, best_len = k, shared
-        if best is None:
-            raise SystemExit(f"region layout: orphan face at {f.representative_point()} touches no region")
-        if f.area > 25:
-            print(f"  note: unseeded face of {f.area:.0f} px2 at {tuple(round(c) for c in f.centroid.coords[0])} joined to {best}")
-        named[best].append(f)
-    return {k: unary_union(v) for k, v in named.items()}
-
-
-def build_regions(body: Body, view: str, regions_toml):
-    layout = front_layout if view == "front" else back_layout
-    half, mid, seeds = layout(body)
-    lines = list(half) + [mirror(g) for g in half] + list(mid)
-    near, far = side_names(view)
-    paired = {r["id"]: r["paired"] for r in regions_toml if view in r["views"]}
-    full_seeds = {}
-    for rid, p in seeds.items():
-        if rid not in paired:
-            raise SystemExit(f"layout names region {rid!r}, which regions.toml does not declare for the {view} view")
-        if paired[rid]:
-            full_seeds[f"{rid}.{near}"] = p
-            full_seeds[f"{rid}.{far}"] = (2 * MID - p[0], p[1])
-        else:
-            full_seeds[rid] = (MID, p[1])
-    shapes = partition(body.silhouette, lines, full_seeds)
-    keys = list(shapes)
-    simplified = shapely.coverage_simplify([shapes[k] for k in keys], 0.2)
-    out = {}
-    for k, g in zip(keys, simplified):
-        g = shapely.make_valid(g)
-        if g.geom_type != "Polygon":
-            polys = [p for p in getattr(g, "geoms", [g]) if p.geom_type == "Polygon" and p.area > 0.01]
-            if len(polys) != 1:
-                raise SystemExit(f"region {k} on the {view} view is not one connected shape ({len(polys)} parts)")
-            g = polys[0]
-        out[k] = g
-    return out
-
-
 # ---------------------------------------------------------------- svg
-def svg_document(view, sil, regions, muscles, deep, fibres, details, points):
+def svg_document(view, box, sil, regions, muscles, deep, fibres, details, points, highlight=None):
     S = STYLE
     o = ['<?xml version="1.0" encoding="UTF-8"?>']
+    vb = " ".join(fmt(v) for v in box)
     o.append(
-        '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 600 1200" width="600" height="1200">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="{vb}" width="{fmt(box[2])}" height="{fmt(box[3])}">'
     )
     o.append(f"<!-- bodymap {view} view. Generated by tools/draw_figure.py; do not edit by hand. -->")
     o.append('<g id="silhouette">')
@@ -174,7 +110,10 @@ def svg_document(view, sil, regions, muscles, deep, fibres, details, points):
     )
     for key in sorted(fibres):
         if fibres[key] is not None and not fibres[key].is_empty:
-            o.append(f'<path id="fibres.{key}" d="{line_d(fibres[key])}"/>')
+            # a hidden muscle's fibres are written for the app (the texture of the muscle in focus)
+            # but not drawn over the muscles covering it
+            hidden = ' visibility="hidden"' if key.split(".")[0] in deep else ""
+            o.append(f'<path id="fibres.{key}"{hidden} d="{line_d(fibres[key])}"/>')
     o.append("</g>")
     o.append(
         f'<g id="details" fill="none" stroke="{S["detail"]}" stroke-width="0.8" stroke-linecap="round" '
@@ -185,6 +124,8 @@ def svg_document(view, sil, regions, muscles, deep, fibres, details, points):
         o.append(f'<path d="{d}"{extra}/>')
     o.append(f'<path d="{poly_d(sil)}" stroke="{S["skin_stroke"]}" stroke-width="1.3"/>')
     o.append("</g>")
+    if highlight:
+        o.extend(highlight)
     o.append(
         f'<g id="trigger_points" fill="{S["tp"]}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1" '
         'stroke-opacity="0.9">'
@@ -198,7 +139,9 @@ def svg_document(view, sil, regions, muscles, deep, fibres, details, points):
 
 
 # ---------------------------------------------------------------- checks
-def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
+def check_view(view, sil, regions, muscles, fibres, points, regions_toml, pieces):
+    """Problems and figures of one drawn view; ``pieces``: {region key: how many placed figures
+    show it} (one piece each)."""
     problems = []
     expected = set()
     for r in regions_toml:
@@ -218,8 +161,10 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
         g = regions[k]
         if g.area <= 1:
             problems.append(f"region {k} has no area")
-        if g.geom_type != "Polygon":
-            problems.append(f"region {k} is not one connected shape")
+        n = len(getattr(g, "geoms", [g]))
+        if n != pieces[k] or any(p.geom_type != "Polygon" for p in getattr(g, "geoms", [g])):
+            problems.append(f"region {k} is not one connected shape" if pieces[k] == 1
+                            else f"region {k} has {n} pieces, not one per placed figure showing it ({pieces[k]})")
         for j in tree.query(g):
             if j <= i:
                 continue
@@ -236,13 +181,17 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
     for k, g in regions.items():
         inner = 2 * _inradius(g)
         if inner < 14:
-            small.append(f"{k} ({inner:.1f} px)")
+            small.append(f"{k} ({inner:.1f})")
     worst_out = 0.0
     for k, g in muscles.items():
         out = g.difference(sil).area
         worst_out = max(worst_out, out)
         if out > 2.0:
             problems.append(f"{k} lies outside the silhouette by {out:.1f} px2")
+    # every muscle, deep ones included, carries its fibre lines (the app draws them for the muscle in focus)
+    bare = [k for k in sorted(muscles) if (ls := fibres.get(k.partition(".")[2])) is None or ls.is_empty]
+    if bare:
+        problems.append("muscles without fibre lines: " + ", ".join(bare))
     tp_bad = []
     for tid, (x, y) in points.items():
         _, m, _, side = tid.split(".")
@@ -264,7 +213,10 @@ def check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs):
 
 
 def _inradius(g):
-    """Radius of the largest circle that fits (approximate, via negative buffers)."""
+    """Radius of the largest circle that fits (approximate, via negative buffers); for a region
+    of several pieces, that of its smallest piece."""
+    if g.geom_type == "MultiPolygon":
+        return min(_inradius(p) for p in g.geoms)
     lo, hi = 0.0, 60.0
     for _ in range(16):
         mid = (lo + hi) / 2
@@ -275,68 +227,152 @@ def _inradius(g):
     return lo
 
 
-# ---------------------------------------------------------------- main
-def main():
-    import figure_details
-    import figure_muscles
-    import figure_points
+# ---------------------------------------------------------------- drawing one view
+def view_order():
+    """The views of data/views.toml that have a drawing file, in the order declared there."""
+    declared = [v["id"] for v in tomllib.loads((ROOT / "data" / "views.toml").read_text())["view"]]
+    have = set(view_ids())
+    return [v for v in declared if v in have], [v for v in declared if v not in have]
 
-    regions_toml = load_regions()
-    muscle_defs = load_muscles()
-    body = Body()
-    sil_raw = body.silhouette
-    all_muscles = sorted(muscle_defs)  # the data files say which muscles exist
-    deep = {name for name, data in muscle_defs.items() if data.get("depth") == "deep"}
-    drawn_anywhere = set()
+
+def draw_figure(c, fig, built, paired):
+    """One figure in its own units: regions, outline, muscles and fibres by (muscle, side),
+    trigger points by (muscle, point, side); side None on a figure without a mirror line."""
+    regions = build_regions(fig, paired)
+    sil = unary_union(list(regions.values()))
+    sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
+    shapes, fibre_lines = built
+    muscles, fibres = {}, {}
+    inner = sil.buffer(-0.4)
+    for name, g in shapes.items():
+        for side, geom in fig.sides(g):
+            clipped = geom.intersection(inner)
+            if clipped.is_empty:
+                print(f"  ! muscle {name} is empty after clipping")
+                continue
+            if clipped.geom_type != "Polygon":
+                parts = [p for p in getattr(clipped, "geoms", []) if p.geom_type == "Polygon"]
+                clipped = max(parts, key=lambda p: p.area)
+            muscles[(name, side)] = clipped.simplify(0.15)
+    for name, ls in fibre_lines.items():
+        if ls is None:
+            continue
+        for side, geom in fig.sides(ls):
+            clip = muscles.get((name, side))
+            if clip is not None:
+                fibres[(name, side)] = geom.intersection(clip.buffer(-0.8))
+    points = figure_points.place(fig, c.muscle_defs, c.drawings, muscles, c.placed, c.first_drawn)
+    return {"sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points}
+
+
+def draw_view(c, view):
+    """Everything one view's SVG holds, as geometry: each figure drawn once, then put where each
+    placement says and tagged with its side. What several placements give one name (the heel of
+    the right foot seen from outside and inside, the crown in both head profiles) is one shape of
+    several pieces (one SVG path with a sub-path each)."""
+    paired = {r["id"]: r["paired"] for r in c.regions_toml if view.view in r["views"]}
+    figs = {name: draw_figure(c, fig, c.built[view.view][name], paired) for name, fig in view.figures.items()}
+    regions, muscles, fibres, points, details = {}, {}, {}, {}, []
+    for p in view.placements:
+        f = figs[p.figure]
+        for key, g in f["regions"].items():
+            regions.setdefault(f"{key}.{p.side}" if p.side and paired[key] else key, []).append(p.geom(g))
+        for (name, side), g in f["muscles"].items():
+            muscles.setdefault(f"muscle.{name}.{side or p.side}", []).append(p.geom(g))
+        for (name, side), ls in f["fibres"].items():
+            fibres.setdefault(f"{name}.{side or p.side}", []).append(p.geom(ls))
+        for (name, tid, side), pos in f["points"].items():
+            key = f"tp.{name}.{tid}.{side or p.side}"
+            if key in points:
+                raise DataError(f"assets/drawing/muscles/{name}.toml: trigger point {tid} is placed twice on the "
+                                f"{side or p.side} side of the {view.view} view; a point is drawn once per side: list it in one figure")
+            points[key] = p.pt(pos)
+        details += figure_details.build(view.figures[p.figure], p)
+    pieces = {k: len(v) for k, v in regions.items()}
+    regions, muscles, fibres = ({k: _gather(v) for k, v in d.items()} for d in (regions, muscles, fibres))
+    sil = unary_union(list(regions.values()))
+    sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
+    return {
+        "sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points,
+        "details": details, "pieces": pieces,
+    }
+
+
+def _gather(geoms):
+    """The pieces of one name as one geometry (one SVG path with a sub-path per piece)."""
+    if len(geoms) == 1:
+        return geoms[0]
+    parts = [q for g in geoms for q in getattr(g, "geoms", [g])]
+    polys = [q for q in parts if q.geom_type == "Polygon"]
+    return MultiPolygon(polys) if polys else MultiLineString([q for q in parts if q.geom_type == "LineString"])
+
+
+def prepare():
+    """What every view is drawn from: the data files, each view's figures and muscle shapes."""
+    c = SimpleNamespace(regions_toml=load_regions(), muscle_defs=load_muscles(), drawings=figure_muscles.load(ROOT))
+    c.deep = {name for name, data in c.muscle_defs.items() if data.get("depth") == "deep"}
+    c.views, c.not_drawn = view_order()
+    c.dr = {v: View(v) for v in c.views}
+    c.figures_of = {v: list(c.dr[v].figures) for v in c.views if None not in c.dr[v].figures}
+    for m, data in c.drawings.items():
+        for v, names in c.figures_of.items():
+            stray = sorted(set(data.get(v, {})) - set(names))
+            if stray:
+                raise DataError(f"assets/drawing/muscles/{m}.toml [{v}]: the {v} view places figures, so the muscle is drawn "
+                                f"in [{v}.<figure>] ({', '.join(names)}), not with {', '.join(stray)}")
+    c.built, c.drawn_views, c.first_drawn = {}, {}, {}
+    for v in c.views:
+        c.built[v] = {name: figure_muscles.build(fig, c.drawings) for name, fig in c.dr[v].figures.items()}
+        for name, fig in c.dr[v].figures.items():
+            for m in c.built[v][name][0]:
+                c.first_drawn.setdefault(m, fig.label)
+                if v not in c.drawn_views.setdefault(m, []):
+                    c.drawn_views[m].append(v)
+    c.placed = figure_points.positioned(c.drawings, c.figures_of)
+    return c
+
+
+# ---------------------------------------------------------------- main
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Draw the body diagrams from assets/drawing/ (see its README.md).")
+    ap.add_argument("--preview", metavar="MUSCLE_ID", help="draw one muscle over its view into a PNG instead")
+    ap.add_argument("--view", action="append",
+                    help="with --preview: the view to show (default: the first that draws the muscle); "
+                    "without: draw only this view (may be given several times), leaving the other SVGs as they are")
+    ap.add_argument("--output", default="preview.png", help="with --preview: the PNG to write (default preview.png)")
+    args = ap.parse_args(argv)
+    try:
+        if args.preview:
+            return preview(args.preview, args.view[0] if args.view else None, Path(args.output))
+        return draw_all(args.view)
+    except DataError as exc:
+        print(f"DRAWING DATA ERROR: {exc}")
+        return 2
+
+
+def draw_all(only=None):
+    c = prepare()
+    unknown = sorted(set(only or ()) - set(c.views))
+    if unknown:
+        raise DataError(f"--view {', '.join(unknown)}: no such drawn view (drawn: {', '.join(c.views)})")
     report = {}
-    tp_missing = []
-    built = {view: figure_muscles.build(body, view) for view in VIEWS}
-    drawn_views = {}
-    for view in VIEWS:
-        for name in built[view][0]:
-            drawn_views.setdefault(name, []).append(view)
-    for view in VIEWS:
+    for view in c.views:
+        if only and view not in only:
+            continue
         print(f"[{view}]")
-        regions = build_regions(body, view, regions_toml)
-        sil = unary_union(list(regions.values()))
-        sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
-        near, far = side_names(view)
-        halves, fibre_halves = built[view]
-        muscles, fibres = {}, {}
-        inner = sil.buffer(-0.4)
-        for name, g in halves.items():
-            for side, geom in ((near, g), (far, mirror(g))):
-                clipped = geom.intersection(inner)
-                if clipped.is_empty:
-                    print(f"  ! muscle {name} is empty after clipping")
-                    continue
-                if clipped.geom_type != "Polygon":
-                    parts = [p for p in getattr(clipped, "geoms", []) if p.geom_type == "Polygon"]
-                    clipped = max(parts, key=lambda p: p.area)
-                muscles[f"muscle.{name}.{side}"] = clipped.simplify(0.15)
-            drawn_anywhere.add(name)
-        for name, ls in fibre_halves.items():
-            if name in deep or ls is None:
-                continue  # hidden muscles get no fibre lines over the ones covering them
-            for side, geom in ((near, ls), (far, mirror(ls))):
-                clip = muscles.get(f"muscle.{name}.{side}")
-                if clip is not None:
-                    fibres[f"{name}.{side}"] = geom.intersection(clip.buffer(-0.8))
-        points, missing = figure_points.place(view, muscle_defs, muscles, near, far, drawn_views, body)
-        tp_missing += missing
-        details = figure_details.build(body, view)
-        svg = svg_document(view, sil, regions, muscles, deep, fibres, details, points)
-        path = ROOT / "assets" / f"{view}.svg"
+        drawing = c.dr[view]
+        v = draw_view(c, drawing)
+        sil, regions, muscles, points = v["sil"], v["regions"], v["muscles"], v["points"]
+        svg = svg_document(view, drawing.viewbox, sil, regions, muscles, c.deep, v["fibres"], v["details"], points)
+        path = ROOT / "assets" / drawing.svg
         path.write_text(svg)
-        rep = check_view(view, sil, regions, muscles, points, regions_toml, muscle_defs)
+        rep = check_view(view, sil, regions, muscles, v["fibres"], points, c.regions_toml, v["pieces"])
         # against the outline as drawn, before the shared-edge simplification
+        sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
         if rep["coverage_vs_drawn_outline_pct"] >= 0.5:
             rep["problems"].append("regions stray from the drawn outline by %.3f%%" % rep["coverage_vs_drawn_outline_pct"])
         rep["size"] = path.stat().st_size
-        rep["n_regions"] = len(regions)
-        rep["n_muscles"] = len(muscles)
-        rep["n_points"] = len(points)
         report[view] = rep
         print(
             f"  wrote {path.relative_to(ROOT)}: {rep['size']} bytes, {len(regions)} region shapes, "
@@ -348,37 +384,146 @@ def main():
             f"worst muscle outside silhouette {rep['muscle_outside_max']:.3f} px2"
         )
         if rep["small_regions"]:
-            print("  regions narrower than 14 px: " + ", ".join(rep["small_regions"]))
+            print("  regions narrower than 14 units (the widest circle inside): " + ", ".join(rep["small_regions"]))
+        _check_captions(drawing)
         for p in rep["problems"]:
             print("  PROBLEM: " + p)
-    missing_muscles = sorted(set(all_muscles) - drawn_anywhere)
+    missing_muscles = sorted(set(c.muscle_defs) - set(c.drawn_views))
     if missing_muscles:
-        print("PROBLEM: muscles of the brief not drawn on any view: " + ", ".join(missing_muscles))
-    extra = sorted(set(muscle_defs) - set(all_muscles) - drawn_anywhere)
+        print("PROBLEM: muscles not drawn on any view: " + ", ".join(missing_muscles))
+    extra = sorted(set(c.drawings) - set(c.muscle_defs))
     if extra:
-        print("NOTE: muscle files with no drawing at all: " + ", ".join(extra))
-    figure_points.report(muscle_defs, tp_missing, all_muscles)
+        print("NOTE: drawings of muscles that have no knowledge file: " + ", ".join(extra))
+    figure_points.report(c.muscle_defs, c.drawings, c.figures_of, c.first_drawn)
     failed = any(r["problems"] for r in report.values()) or missing_muscles
     print("[re-reading the written files with bodymap's own consistency checks]")
-    failed = bool(_app_problems()) or failed
+    failed = bool(_app_problems(c.views, c.not_drawn)) or failed
     return 1 if failed else 0
 
 
-def _app_problems() -> list[str]:
-    """Run the checks `bodymap validate` and the tests run, on the files just written."""
+def _check_captions(drawing):
+    """The "Left"/"Right" captions of the view file should be the ones data/views.toml gives the app."""
+    want = drawing.data.get("captions", [])
+    declared = tomllib.loads((ROOT / "data" / "views.toml").read_text())["view"]
+    have = next((v.get("captions", []) for v in declared if v["id"] == drawing.view), [])
+    norm = lambda cs: sorted((c["side"], float(c["x"]), float(c["y"])) for c in cs)  # noqa: E731
+    if norm(want) != norm(have):
+        line = ", ".join(f'{{ side = "{c["side"]}", x = {fmt(c["x"])}, y = {fmt(c["y"])} }}' for c in want)
+        print(f"  NOTE: data/views.toml should give the {drawing.view} view: captions = [{line}]")
+
+
+def _app_problems(views, not_drawn) -> list[str]:
+    """Run the checks `bodymap validate` and the tests run, on the files just written.
+
+    Views declared in data/views.toml without a drawing file yet are listed, not failed:
+    their regions are checked on the views that are drawn.
+    """
+    import dataclasses
+
     sys.path.insert(0, str(ROOT))
     from bodymap.diagram import read_diagram
     from bodymap.diagram.consistency import problems
     from bodymap.knowledge import load_knowledge
 
     kb = load_knowledge(ROOT / "data")
-    diagrams = {view.id: read_diagram(ROOT / "assets" / view.file, view.id) for view in kb.views.view}
+    drawn = set(views)
+    diagrams = {view.id: read_diagram(ROOT / "assets" / view.file, view.id) for view in kb.views.view if view.id in drawn}
+    if not_drawn:
+        print("  not drawn yet: " + ", ".join(not_drawn) + " (their regions are checked on the drawn views only)")
+        regions = {
+            rid: r.model_copy(update={"views": tuple(v for v in r.views if v in drawn)})
+            for rid, r in kb.regions.items()
+        }
+        kb = dataclasses.replace(kb, regions=regions)
     found = problems(kb, diagrams)
     for problem in found:
         print("  PROBLEM: " + problem)
     if not found:
-        print("  no problems")
+        print(f"  no problems on {', '.join(views)}")
     return found
+
+
+# ---------------------------------------------------------------- preview
+def preview(muscle, view, output):
+    """One muscle, highlighted over its view, with its fibres and labelled trigger points, as a PNG."""
+    c = prepare()
+    if muscle not in c.drawings:
+        raise DataError(f"no drawing for {muscle!r}: write assets/drawing/muscles/{muscle}.toml (see assets/drawing/README.md)")
+    on = c.drawn_views.get(muscle, [])
+    if view is None:
+        if not on:
+            raise DataError(f"assets/drawing/muscles/{muscle}.toml has no table for a drawn view ({', '.join(c.views)})")
+        view = on[0]
+    if view not in c.dr:
+        raise DataError(f"view {view!r} has no drawing file (drawn: {', '.join(c.views)})")
+    if view not in on:
+        raise DataError(f"{muscle} is not drawn on the {view} view (it is on: {', '.join(on) or 'none'})")
+    drawing = c.dr[view]
+    v = draw_view(c, drawing)
+    S = STYLE
+    x0, y0, w, h = drawing.viewbox
+    # zoom on the view's first side, or on the other where only that one shows the muscle
+    label_side = drawing.near if f"muscle.{muscle}.{drawing.near}" in v["muscles"] else SIDES[1 - SIDES.index(drawing.near)]
+    near = v["muscles"][f"muscle.{muscle}.{label_side}"]
+    bx0, by0, bx1, by1 = near.bounds
+    pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
+    crop = (max(x0, bx0 - pad), max(y0, by0 - pad), min(x0 + w, bx1 + pad), min(y0 + h, by1 + pad))
+    fs = max(2.5, (crop[3] - crop[1]) / 40)  # label size: readable in the zoomed half
+    hi = [f'<rect x="{fmt(x0)}" y="{fmt(y0)}" width="{fmt(w)}" height="{fmt(h)}" fill="#ffffff" fill-opacity="0.55"/>']
+    hi.append('<g id="preview" stroke-linejoin="round">')
+    for key, g in sorted(v["muscles"].items()):
+        if key.split(".")[1] == muscle:
+            hi.append(f'<path d="{poly_d(g)}" fill="#d0432f" fill-opacity="0.5" stroke="#7d1d10" stroke-width="0.9"/>')
+    for key, ls in sorted(v["fibres"].items()):
+        if key.split(".")[0] == muscle and ls is not None and not ls.is_empty:
+            hi.append(f'<path d="{line_d(ls)}" fill="none" stroke="#5a130a" stroke-width="0.4" stroke-opacity="0.8"/>')
+    for tid, (x, y) in sorted(v["points"].items()):
+        _, m, point, side = tid.split(".")
+        if m != muscle:
+            continue
+        hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
+        if side == label_side or f"tp.{m}.{point}.{SIDES[1 - SIDES.index(side)]}" not in v["points"]:
+            hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
+    hi.append("</g>")
+    empty_points = {}
+    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], c.deep, v["fibres"],
+                       v["details"], empty_points, highlight=hi)
+    _render_png(svg, drawing.viewbox, crop, output)
+    print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {label_side} side, zoomed)")
+    return 0
+
+
+def _render_png(svg_text, box, crop, output, height=900):
+    """The whole view (left) and the zoomed crop (right) side by side, with Qt's SVG renderer."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(QByteArray(svg_text.encode()))
+    x0, y0, w, h = box
+    whole_w = height * w / h
+    cw, ch = crop[2] - crop[0], crop[3] - crop[1]
+    zoom_w = min(height * cw / ch, 1.6 * height)
+    zoom_h = zoom_w * ch / cw
+    img = QImage(int(whole_w + zoom_w + 10), height, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # the renderer draws whatever lies outside its view box too: clip each half to its own rectangle
+    for view_box, target in (
+        (QRectF(x0, y0, w, h), QRectF(0, 0, whole_w, height)),
+        (QRectF(crop[0], crop[1], cw, ch), QRectF(whole_w + 10, (height - zoom_h) / 2, zoom_w, zoom_h)),
+    ):
+        p.setClipRect(target)
+        renderer.setViewBox(view_box)
+        renderer.render(p, target)
+    p.end()
+    if not img.save(str(output)):
+        raise DataError(f"cannot write {output}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
-"""Geometry helpers for tools/draw_figure.py: splines, limbs, mirroring and SVG output.
+"""Geometry helpers for tools/draw_figure.py: splines, limbs, local frames and SVG output.
 
-Everything is drawn on the viewer's right half of the figure (x >= 300) and mirrored
-about the midline x = 300. Curves are centripetal Catmull-Rom splines through
-hand-placed control points, sampled densely enough that the polygons look smooth.
+Curves are centripetal Catmull-Rom splines through hand-placed control points, sampled
+densely enough that the polygons look smooth. Mirroring belongs to each figure
+(figure_data.Drawing.mirror), since each figure names its own mirror line.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import math
 import numpy as np
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import unary_union
-
-MID = 300.0
-
 
 # ---------------------------------------------------------------- splines
 def catmull_rom(points, closed=False, step=1.5, alpha=0.5):
@@ -58,17 +55,6 @@ def catmull_rom(points, closed=False, step=1.5, alpha=0.5):
     return out
 
 
-def runs(*segments, step=1.5):
-    """Chain open splines; each run ends where the next starts (a corner there)."""
-    out = []
-    for seg in segments:
-        pts = catmull_rom(seg, step=step)
-        if out and math.dist(out[-1], pts[0]) < 1e-6:
-            pts = pts[1:]
-        out.extend(pts)
-    return out
-
-
 def blob(points, step=1.2):
     """A smooth closed shape through ``points``."""
     poly = Polygon(catmull_rom(points, closed=True, step=step))
@@ -85,40 +71,6 @@ def ellipse(cx, cy, rx, ry, rot=0.0, n=64):
         x, y = rx * math.cos(t), ry * math.sin(t)
         pts.append((cx + x * math.cos(a) - y * math.sin(a), cy + x * math.sin(a) + y * math.cos(a)))
     return Polygon(pts)
-
-
-def line(points, step=1.5):
-    return LineString(catmull_rom(points, step=step))
-
-
-# ---------------------------------------------------------------- mirroring
-def mx(x):
-    return 2 * MID - x
-
-
-def mirror_pts(pts):
-    return [(mx(x), y) for x, y in pts]
-
-
-def mirror(geom):
-    from shapely import affinity
-
-    return affinity.scale(geom, xfact=-1, yfact=1, origin=(MID, 0))
-
-
-def symmetric_outline(half):
-    """Close a half contour running from the midline (top) to the midline (bottom) on the x>=300 side."""
-    back = mirror_pts(half[::-1])
-    return Polygon(half + back[1:-1])
-
-
-def largest(geom):
-    if isinstance(geom, MultiPolygon):
-        return max(geom.geoms, key=lambda g: g.area)
-    if geom.geom_type == "GeometryCollection":
-        polys = [g for g in geom.geoms if isinstance(g, Polygon)]
-        return max(polys, key=lambda g: g.area)
-    return geom
 
 
 # ---------------------------------------------------------------- limbs
@@ -209,12 +161,6 @@ class Limb:
         poly = Polygon(self._map([(a / 1000, b / 100) for a, b in sm]))
         return poly if poly.is_valid else poly.buffer(0)
 
-    def band(self, t0, t1, u0, u1, steps=60):
-        """The patch between two t and two u values (edges follow the limb)."""
-        ts = np.linspace(t0, t1, steps)
-        pts = [self.pt(t, u1) for t in ts] + [self.pt(t, u0) for t in ts[::-1]]
-        return Polygon(pts)
-
 
 class Frame:
     """A rotated local frame: local +y along ``angle`` degrees from straight down, +x lateral."""
@@ -232,9 +178,6 @@ class Frame:
             self.o[0] + s * (x * self.l[0] + y * self.d[0]),
             self.o[1] + s * (x * self.l[1] + y * self.d[1]),
         )
-
-    def pts(self, pts):
-        return [self(x, y) for x, y in pts]
 
 
 def capsule(p, q, r0, r1=None):

@@ -29,7 +29,7 @@ def test_regions_json(capsys, kb):
     regions = _json(capsys, "regions", "--json")
     assert {"id", "label", "views", "sides"} <= set(regions[0])
     assert len(regions) == len(kb.regions)
-    assert sum(len(r["sides"]) for r in regions) >= 74
+    assert sum(len(r["sides"]) for r in regions) == 200
 
 
 def test_muscle_json_is_the_full_record(capsys):

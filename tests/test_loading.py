@@ -26,7 +26,7 @@ def _copy_data(tmp_path: Path, muscles: list[str]) -> Path:
 
 
 def test_shipped_data_loads(kb):
-    assert len(kb.regions) >= 60
+    assert len(kb.regions) == 107
     assert "gluteus_minimus" in kb.muscles
     assert kb.region("thigh_outer").label == "Outer thigh"
 

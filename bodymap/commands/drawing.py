@@ -38,6 +38,17 @@ def register(sub) -> None:
         metavar="WIDTHxHEIGHT",
         help=_("the screen to open the window on (default 1600x1000)"),
     )
+    p = command(
+        sub,
+        "targets",
+        targets,
+        _("Measure every region on screen, view by view, as the window opens on a screen of a given size."),
+    )
+    p.add_argument(
+        "--screen", type=_screen, default=(1366, 768), metavar="WIDTHxHEIGHT", help=_("the screen (default 1366x768)")
+    )
+    p.add_argument("--kiosk", action="store_true", help=_("measure the kiosk, full screen"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p = command(sub, "handout", handout, _("Write the client handout (PDF): the map, then each muscle in plain words."))
     p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
     p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help=_("muscles to describe (default: the top 3)"))
@@ -132,3 +143,50 @@ def window(args: argparse.Namespace) -> int:
     from bodymap.ui.launch import run
 
     return run(kb, store, kiosk=args.kiosk, present=args.present)
+
+
+def targets(args: argparse.Namespace) -> int:
+    """Sizes of every region side in each view, its best view, and which fall under the minimum."""
+    from bodymap.ui.targets import DESK_MINIMUM, KIOSK_MINIMUM, measure
+
+    kb = knowledge()
+    found, scales = measure(kb, args.screen, args.kiosk)
+    minimum = KIOSK_MINIMUM if args.kiosk else DESK_MINIMUM
+    small = [t for t in found if not t.sizes or t.best < minimum]
+    if args.json:
+        from bodymap import wording
+        from bodymap.commands.common import print_json
+
+        print_json(
+            {
+                "screen": "{}x{}".format(*args.screen),
+                "kiosk": args.kiosk,
+                "minimum": minimum,
+                "view_scales": {view: round(scale, 4) for view, scale in scales.items()},
+                "regions": [
+                    {
+                        "region": t.region,
+                        "side": wording.side_id(t.side),
+                        "sizes": {view: round(px, 1) for view, px in t.sizes.items()},
+                        "best_view": t.best_view if t.sizes else None,
+                        "best": round(t.best, 1) if t.sizes else 0,
+                    }
+                    for t in found
+                ],
+                "below_minimum": len(small),
+            }
+        )
+    else:
+        print(
+            _("{count} region sides; smallest in its best view: {px:.0f} px; {small} under {minimum} px").format(
+                count=len(found),
+                px=min((t.best for t in found if t.sizes), default=0),
+                small=len(small),
+                minimum=minimum,
+            )
+        )
+        for target in sorted(small, key=lambda t: t.best if t.sizes else 0):
+            side = target.side.value if target.side else "midline"
+            where = f"{target.best:.0f} px in {target.best_view}" if target.sizes else "drawn on no view"
+            print(f"  {target.region}:{side}  {where}")
+    return 0

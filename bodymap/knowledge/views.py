@@ -39,7 +39,8 @@ class ViewSpec(Frozen):
     kind: ViewKind = Field(description="'body' for a whole figure, 'closeup' for one part drawn larger.")
     closeups: tuple[Id, ...] = Field(
         default=(),
-        description="Close-up views this one leads to: a magnifier badge is drawn over the regions they share.",
+        description="Close-up views or closer layouts this one leads to: a magnifier is drawn over the "
+        "regions they share with it, and tapping it opens them.",
     )
     captions: tuple[Caption, ...] = Field(
         default=(), description="Side names drawn on the view ('Left', 'Right'), where the person's sides are."
@@ -47,11 +48,28 @@ class ViewSpec(Frozen):
 
 
 class Layout(Frozen):
-    """Several views shown side by side under one name (each view is also a layout of its own)."""
+    """What the window can show under one name: several views side by side, each view alone, or part
+    of one view drawn larger (a crop: the knees of the front view)."""
 
     id: Id
     title: Text = Field(description="Name in the view menu, e.g. 'Front and back'.")
-    views: tuple[Id, ...] = Field(min_length=2, description="Ids of the views shown, left to right.")
+    views: tuple[Id, ...] = Field(min_length=1, description="Ids of the views shown, left to right.")
+    crop: tuple[float, float, float, float] | None = Field(
+        default=None,
+        description="For a layout of one view: the part shown, as [x0, y0, x1, y1] in the view's drawing units.",
+    )
+
+    @model_validator(mode="after")
+    def _one_view_to_crop(self) -> Layout:
+        if self.crop is not None:
+            x0, y0, x1, y1 = self.crop
+            if len(self.views) != 1 or not (x0 < x1 and y0 < y1):
+                raise ValueError(
+                    "a crop shows part of one view: give one view and [x0, y0, x1, y1] with x0 < x1, y0 < y1"
+                )
+        elif len(self.views) < 2:
+            raise ValueError("a layout without a crop shows two views or more (each view alone is a layout already)")
+        return self
 
 
 class ViewFile(Frozen):
@@ -78,7 +96,7 @@ class ViewFile(Frozen):
             raise ValueError(f"view or layout id(s) used twice: {', '.join(doubles)}")
         for view in self.view:
             for target in view.closeups:
-                if target not in ids:
+                if target not in ids + layout_ids:
                     raise ValueError(f"view '{view.id}' leads to close-up '{target}', which is not declared")
         for layout in self.layout:
             for target in layout.views:
@@ -90,5 +108,7 @@ class ViewFile(Frozen):
 
     def layouts(self) -> dict[str, Layout]:
         """Every way the diagrams can be shown, by id: the declared combinations, then each view alone."""
-        alone = {v.id: Layout.model_construct(id=v.id, title=v.title, views=(v.id,)) for v in self.view}
-        return {layout.id: layout for layout in self.layout} | alone
+        combined = {layout.id: layout for layout in self.layout if layout.crop is None}
+        alone = {v.id: Layout.model_construct(id=v.id, title=v.title, views=(v.id,), crop=None) for v in self.view}
+        crops = {layout.id: layout for layout in self.layout if layout.crop is not None}
+        return combined | alone | crops

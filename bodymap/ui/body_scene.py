@@ -39,8 +39,12 @@ TOP = 60.0
 """Room above each figure for its title."""
 TITLE_PX = 26
 BADGE_SLACK = 6
+MAGNIFIER_OFFSET = 16.0
+"""Diagram units between the top of a part and its lens."""
 """Screen pixels around a badge that still count as tapping it."""
 CAPTION_PX = 22
+CROP_CAPTION_PX = 14
+"""A closer view is drawn larger: its side words are set smaller to look the same size."""
 
 ShapeKey = tuple[str, Layer, str, Side | None]
 """(view id, layer, region or muscle id, side): one drawn shape."""
@@ -67,6 +71,24 @@ def _lines_path(lines) -> QPainterPath:
 def _sides(side: Side | None) -> tuple[Side, ...]:
     """The sides a ranked or focused muscle is drawn on: its own, or both for None."""
     return (side,) if side else tuple(Side)
+
+
+def _inside(shape: Shape, crop: tuple[float, float, float, float]) -> bool:
+    x, y = shape.interior_point()
+    return crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]
+
+
+def _clusters(shapes: list[Shape], reach: float = 120.0) -> list[list[Shape]]:
+    """Shapes grouped by nearness: the two hands are two groups, the face one."""
+    groups: list[list[Shape]] = []
+    for shape in shapes:
+        x, y = shape.interior_point()
+        near = [
+            g for g in groups if any(abs(x - o.interior_point()[0]) + abs(y - o.interior_point()[1]) < reach for o in g)
+        ]
+        merged = [shape] + [s for g in near for s in g]
+        groups = [g for g in groups if g not in near] + [merged]
+    return groups
 
 
 def _is_focus(focus: Focus | None, muscle_id: str, side: Side) -> bool:
@@ -167,6 +189,21 @@ class RankBadge(_Marker):
         style.paint_badge(painter, QPointF(0, 0), self.size, self.rank, self.color, self.deep)
 
 
+class Magnifier(_Marker):
+    """A lens over a part of a whole figure that has a closer view: tapping it opens that view. It
+    counts the places chosen there, so a choice made in a close-up shows on the whole figure too."""
+
+    def __init__(
+        self, center: tuple[float, float], parent: QGraphicsItem, layout: str, regions: set[str], scale: float
+    ):
+        super().__init__(center, parent, style.MAGNIFIER_RADIUS, scale)
+        self.layout, self.regions, self.chosen = layout, regions, 0
+        self.setZValue(style.LOOKS[Part.BADGE].z - 0.5)
+
+    def draw(self, painter: QPainter) -> None:
+        style.paint_magnifier(painter, QPointF(0, 0), self.size, self.chosen)
+
+
 class BodyScene(QGraphicsScene):
     """The views of one layout side by side, restyled whenever the session changes."""
 
@@ -181,6 +218,8 @@ class BodyScene(QGraphicsScene):
         self.kb = session.kb
         self.layout_id = layout
         self.view_ids = self.kb.layout(layout).views
+        self.crop = self.kb.layout(layout).crop
+        """Part of the one view shown, for a closer view; None shows the views whole."""
         self.diagrams = {view: diagrams[view] for view in self.view_ids}
         self.frames: dict[str, QGraphicsRectItem] = {}
         self.shown = style.DEFAULT_SHOWN
@@ -193,11 +232,14 @@ class BodyScene(QGraphicsScene):
         self._styled: dict[ShapeKey, _Style] = {}
         self._selected: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
+        self._marks_fixed: list[_Marker] = []
+        """Marks that stay while the scene lives (the magnifiers); they follow the pixel scale too."""
         self.badges: list[RankBadge] = []
         self.colors: dict[str, QColor] = {}
         """Each ranked muscle's colour, by muscle id; the list chips use the same."""
         self._static: list[tuple[QPointF, QPainterPath, QPen, QBrush]] = []
         self._build()
+        self.magnifiers = self._add_magnifiers()
         self.hover = self._overlay(Part.HOVER, style.HOVER)
         self.cursor = self._overlay(Part.KEYBOARD, style.HOVER, Qt.PenStyle.DashLine)
         self.legend = Legend(self, self.frames[self.view_ids[-1]]) if legend else None
@@ -216,7 +258,10 @@ class BodyScene(QGraphicsScene):
             self.frames[view] = frame
             self._bodies[view] = shape_path(diagram.silhouette)
             self._add_figure(diagram, frame)
-            self._add_labels(view, frame, width)
+            if self.crop is None:
+                self._add_labels(view, frame, width)
+            else:
+                self._add_crop_captions(view, frame)
             x += width + GAP
         # The frames and the titles above them bound everything drawn; asking the scene for its
         # items' bounds instead walks every path.
@@ -256,6 +301,74 @@ class BodyScene(QGraphicsScene):
             mark.setFont(style.pixel_font(CAPTION_PX, bold=True))
             mark.setBrush(style.LABEL)
             mark.setPos(caption.x - mark.boundingRect().width() / 2, caption.y)
+
+    def _add_crop_captions(self, view: str, frame: QGraphicsRectItem) -> None:
+        """A closer view keeps its side words: each in the top corner of the crop on its side of the
+        figure, on a pale backdrop so that it reads over the drawing."""
+        assert self.crop is not None
+        x0, y0, x1, _ = self.crop
+        middle = self.diagrams[view].size[0] / 2
+        for caption in self.kb.view(view).captions:
+            mark = QGraphicsSimpleTextItem(wording.side_caption(caption.side))
+            mark.setFont(style.pixel_font(CROP_CAPTION_PX, bold=True))
+            mark.setBrush(style.LABEL)
+            box = mark.boundingRect().adjusted(-4, -2, 4, 2)
+            backdrop = QGraphicsRectItem(box, frame)
+            backdrop.setBrush(style.tinted(QColor("white"), 210))
+            backdrop.setPen(style.NO_PEN)
+            backdrop.setZValue(style.LOOKS[Part.HOVER].z)
+            mark.setParentItem(backdrop)
+            left = x0 + 6 - box.left() if caption.x < middle else x1 - 6 - box.right()
+            backdrop.setPos(left, y0 + 6 - box.top())
+
+    def _add_magnifiers(self) -> list[Magnifier]:
+        """A lens for each closer view a whole figure leads to, by the part they share."""
+        if self.crop is not None:
+            return []
+        lenses: list[Magnifier] = []
+        for view in self.view_ids:
+            diagram = self.diagrams[view]
+            for target in self.kb.view(view).closeups:
+                layout = self.kb.layout(target)
+                regions = {r.id for v in layout.views for r in self.kb.regions_on(v)} if layout.crop is None else set()
+                shapes = [
+                    s
+                    for s in diagram.layer(Layer.REGION)
+                    if (s.name in regions) or (layout.crop is not None and _inside(s, layout.crop))
+                ]
+                if layout.crop is not None:
+                    regions = {s.name for s in shapes}
+                clusters = _clusters(shapes)
+                if not clusters:
+                    continue
+                # The finest part the closer view shows (the hand rather than the forearm), and of two
+                # alike (the two hands), the one on the viewer's right: one calm lens per closer view.
+                cluster = min(
+                    clusters,
+                    key=lambda c: (round(sum(s.area for s in c) / len(c), -2), -max(s.interior_point()[0] for s in c)),
+                )
+                if layout.crop is not None:  # a closer part of the figure: the lens sits in its middle
+                    x, y = (layout.crop[0] + layout.crop[2]) / 2, (layout.crop[1] + layout.crop[3]) / 2
+                else:  # a close-up: just above the part it shows, not on it
+                    x = sum(s.interior_point()[0] for s in cluster) / len(cluster)
+                    y = min(s.bbox[1] for s in cluster) - MAGNIFIER_OFFSET
+                lens = Magnifier((x, y), self.frames[view], target, regions, self.pixel_scale)
+                lens.setToolTip(_("{view}: a closer view").format(view=layout.title))
+                lenses.append(lens)
+                self._marks_fixed.append(lens)
+        return lenses
+
+    def magnifier_at(self, scene_pos: QPointF) -> Magnifier | None:
+        reach = (style.MAGNIFIER_RADIUS + BADGE_SLACK) / self.pixel_scale
+        hits = [m for m in self.magnifiers if QLineF(m.scenePos(), scene_pos).length() <= reach]
+        return min(hits, key=lambda m: QLineF(m.scenePos(), scene_pos).length()) if hits else None
+
+    def visible_rect(self) -> QRectF | None:
+        """The scene rectangle a closer view shows (everything else is hidden and answers no tap)."""
+        if self.crop is None:
+            return None
+        x0, y0, x1, y1 = self.crop
+        return self.frames[self.view_ids[0]].mapRectToScene(QRectF(x0, y0, x1 - x0, y1 - y0))
 
     def _overlay(self, part: Part, color: QColor, line: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QGraphicsPathItem:
         item = QGraphicsPathItem()
@@ -319,6 +432,12 @@ class BodyScene(QGraphicsScene):
         self._styled = styles
         self._draw_zones(focus)
         self._draw_marks(shown, focus)
+        chosen = {s.region for s in session.selections}
+        for lens in self.magnifiers:
+            count = len(lens.regions & chosen)
+            if count != lens.chosen:
+                lens.chosen = count
+                lens.update()
         if self.legend is not None:
             self.legend.refresh()
 
@@ -455,7 +574,7 @@ class BodyScene(QGraphicsScene):
         if scale <= 0 or abs(scale - self.pixel_scale) < self.pixel_scale * 0.02:
             return
         self.pixel_scale = scale
-        for mark in self._marks:
+        for mark in [*self._marks, *self._marks_fixed]:
             mark.set_scale(scale)  # type: ignore[attr-defined]
         self._place_badges()
 
@@ -539,6 +658,9 @@ class BodyScene(QGraphicsScene):
         """The scene rectangle showing the layout's figures, their titles and side captions (and the
         legend, if drawn), without the empty margins of the drawings: one view shown alone fills
         the space."""
+        visible = self.visible_rect()
+        if visible is not None:
+            return visible.adjusted(-4, -4, 4, 4)
         rect = QRectF()
         for view, frame in self.frames.items():
             x0, y0, x1, y1 = self.diagrams[view].silhouette.bbox

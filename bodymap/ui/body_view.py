@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGestureEvent, QGraphicsView, QPinchGesture
 
 from bodymap import wording
@@ -20,6 +20,7 @@ from bodymap.diagram import Diagram, Layer
 from bodymap.i18n import _
 from bodymap.knowledge import Selection, Side
 from bodymap.session import Change, Session
+from bodymap.ui import style
 from bodymap.ui.body_scene import BodyScene, ShapeKey
 
 WHEEL_STEP = 1.15
@@ -201,7 +202,25 @@ class BodyView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def _located(self, pos: QPoint) -> tuple[str, tuple[float, float]] | None:
-        return self.body.locate(self.mapToScene(pos))
+        scene_pos = self.mapToScene(pos)
+        visible = self.body.visible_rect()
+        if visible is not None and not visible.contains(scene_pos):
+            return None  # hidden around a closer view
+        return self.body.locate(scene_pos)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+        """Around a closer view, cover the rest of the figure: it is not part of what is shown."""
+        super().drawForeground(painter, rect)
+        visible = self.body.visible_rect()
+        if visible is None:
+            return
+        around = QPainterPath()
+        around.addRect(rect)
+        shown = QPainterPath()
+        shown.addRect(visible)
+        painter.fillPath(around.subtracted(shown), self.palette().base())
+        painter.setPen(style.pen(style.REGION_BORDER, 1.0))
+        painter.drawRect(visible)
 
     def region_at(self, pos: QPoint) -> tuple[str, str, Side | None] | None:
         """The (view, region, side) under a viewport point."""
@@ -219,6 +238,10 @@ class BodyView(QGraphicsView):
         if badge is not None:
             self.session.focus_on(*badge.key, source=self)
             return
+        lens = self.body.magnifier_at(self.mapToScene(pos))
+        if lens is not None:
+            self.session.set_layout(lens.layout, source=self)
+            return
         located = self._located(pos)
         hit = self.diagrams[located[0]].region_at(located[1]) if located else None
         if hit is not None:
@@ -232,7 +255,11 @@ class BodyView(QGraphicsView):
         badge = self.body.badge_at(self.mapToScene(pos)) if pos is not None else None
         hit = self.diagrams[located[0]].region_at(located[1]) if located else None
         candidate = self.body.candidate_at(*located) if located else None
-        if badge is not None:
+        lens = self.body.magnifier_at(self.mapToScene(pos)) if pos is not None and badge is None else None
+        if lens is not None:
+            text = _("{view}: click for a closer view").format(view=kb.layout(lens.layout).title)
+            self.body.outline_shape(self.body.hover, None)
+        elif badge is not None:
             ranked = self.session.ranked(badge.key)
             name = wording.candidate_title(ranked) if ranked else kb.muscle(badge.key[0]).name
             text = _("{muscle}: click to show it").format(muscle=name)

@@ -207,7 +207,7 @@ class KioskController(QObject):
         window.search.setMinimumHeight(TOUCH_TARGET)
         window.detail.zoomIn(4)
         self.welcome = WelcomeScreen(window.kb.safety)
-        self.welcome.start.connect(lambda: self.session.set_mode(Mode.KIOSK_ACTIVE, source=self))
+        self.welcome.start.connect(self.enter_use)
         self.welcome.red_flags.connect(window.show_red_flags)
         window.pages.insertWidget(0, self.welcome)
         self.guard = KioskGuard(window, settings.kiosk_idle_seconds, self.reset, self)
@@ -222,6 +222,10 @@ class KioskController(QObject):
         if change.mode:
             welcome = self.session.mode is Mode.KIOSK_WELCOME
             self.window.pages.setCurrentWidget(self.welcome if welcome else self.window.main_page)
+
+    def enter_use(self) -> None:
+        """From the welcome screen to the map (the visitor touched Start)."""
+        self.session.set_mode(Mode.KIOSK_ACTIVE, source=self)
 
     def reset(self) -> None:
         """Forget the visitor: selections, search, zoom, view, dialogs; back to the welcome screen."""

@@ -33,6 +33,7 @@ from bodymap import wording
 from bodymap.diagram import Diagram
 from bodymap.i18n import _
 from bodymap.knowledge import KnowledgeBase
+from bodymap.knowledge.views import ViewKind
 from bodymap.notes import Notes
 from bodymap.session import Change, Mode, Session
 from bodymap.settings import SettingsStore
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
             if warning:
                 self.show_warning(warning)
 
+        self.body_layout = layout if layout in kb.layouts and self._is_body_layout(layout) else kb.views.default_layout
+        """The whole-figure layout last shown: where 'Whole body' goes back to from a closer view."""
         self.search_target: Callable[[], QWidget] = lambda: self.search
         """Where Ctrl+F sends the keyboard: a controller may point it at its own search box."""
         self.handlers: dict[str, Callable[[], object]] = {
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             "zoom_in": self.view.zoom_in,
             "zoom_out": self.view.zoom_out,
             "zoom_fit": lambda: self.session.set_zoom(1.0),
+            "whole_body": lambda: self.show_layout(self.body_layout),
             "red_flags": self.show_red_flags,
         }
         self.actions_by_id = build_actions(self, self.handlers)
@@ -143,12 +147,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("diagram_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.actions_by_id["whole_body"])
         views = [a for key, a in self.actions_by_id.items() if key.startswith(VIEW_PREFIX)]
         bodies = [a for a in views if self._is_body_layout(a.objectName()[len(VIEW_PREFIX) :])]
         for action in bodies:
             toolbar.addAction(action)
         closeups = QToolButton()
-        closeups.setText(_("Close-ups"))
+        closeups.setText(_("Closer views"))
         closeups.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         closeups.setAccessibleName(_("Close-up views"))
         menu = QMenu(closeups)
@@ -166,7 +171,9 @@ class MainWindow(QMainWindow):
         return toolbar
 
     def _is_body_layout(self, layout_id: str) -> bool:
-        return all(self.kb.view(v).kind.value == "body" for v in self.kb.layout(layout_id).views)
+        """Whole figures (not a close-up, not a closer part of a figure)."""
+        layout = self.kb.layout(layout_id)
+        return layout.crop is None and all(self.kb.view(v).kind is ViewKind.BODY for v in layout.views)
 
     def _layout(self) -> None:
         left = QWidget()
@@ -248,10 +255,15 @@ class MainWindow(QMainWindow):
         session = self.session
         if change.mode:
             enable_for(self.actions_by_id, self.handlers, session.mode)
-        if change.layout:
+        if change.layout or change.mode:
             action = self.actions_by_id.get(VIEW_PREFIX + session.layout)
             if action is not None:
                 action.setChecked(True)
+            closer = not self._is_body_layout(session.layout)
+            if not closer:
+                self.body_layout = session.layout
+            self.actions_by_id["whole_body"].setEnabled(closer and session.mode in IN_USE)
+            self.actions_by_id["whole_body"].setVisible(closer)
             if session.mode is Mode.NORMAL:
                 self.store.settings.last_view = session.layout
         if change.selection or change.focus or change.mode:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGestureEvent, QGraphicsView, QPinchGesture
 
@@ -208,9 +208,10 @@ class BodyView(QGraphicsView):
             return None  # hidden around a closer view
         return self.body.locate(scene_pos)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt name)
+    def drawForeground(self, painter: QPainter, exposed: QRectF | QRect) -> None:  # noqa: N802 (Qt name)
         """Around a closer view, cover the rest of the figure: it is not part of what is shown."""
-        super().drawForeground(painter, rect)
+        super().drawForeground(painter, exposed)
+        rect = QRectF(exposed)
         visible = self.body.visible_rect()
         if visible is None:
             return

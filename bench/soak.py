@@ -17,11 +17,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEARCHES = ("psoas", "glute", "outer thigh", "knee", "jaw", "zzz", "", "calf", "heel, left", "TFL")
 
 
 def rss_mb() -> float:
-    """Current resident memory of this process (Linux), in MB."""
+    """Current resident memory of this process (Linux), in MB, after handing memory the process has
+    freed back to the system (glibc keeps freed blocks mapped; without this, a scene built and freed
+    again would count as growth)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
     with open("/proc/self/statm") as statm:
         pages = int(statm.read().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
@@ -58,30 +65,56 @@ def run_soak(window, app, steps: int, seed: int = 1) -> dict:
                 targets.append((layout, view, QPointF(x, y)))
     rng = random.Random(seed)
     samples = []
+    kiosk = window.kiosk
+    kiosk.enter_use()
+    for layout in layouts:  # warm-up: every view and page used once, as a kiosk's first hour would
+        window.show_layout(layout)
+        layout_, view, point = next(t for t in targets if t[0] == layout)
+        window.view.click_at(window.view.mapFromScene(window.view.body.frames[view].mapToScene(point)))
+        window.view.zoom_in()
+        app.processEvents()
+    for page in (kiosk.show_take_home, lambda: kiosk.show_page(kiosk.closer), kiosk.show_red_flags, kiosk.ask_operator):
+        page()
+        app.processEvents()
+        kiosk.back_from_page()
+    kiosk.reset()
+    app.processEvents()
     try:
         for step in range(steps):
             action = rng.random()
             session = window.session
-            if window.pages.currentWidget() is window.kiosk.welcome:
-                window.kiosk.welcome.start_button.click()
-            elif action < 0.62:
+            kiosk = window.kiosk
+            if window.pages.currentWidget() is kiosk.welcome:
+                kiosk.welcome.start_button.click()
+            elif window.pages.currentWidget() is not window.main_page:
+                kiosk.back_from_page()  # every page has its Back button
+            elif action < 0.55:
                 layout, view, point = rng.choice([t for t in targets if t[0] == session.layout] or targets)
                 if layout != session.layout:
                     window.show_layout(layout)
                 scene_point = window.view.body.frames[view].mapToScene(point)
                 window.view.click_at(window.view.mapFromScene(scene_point))
-            elif action < 0.70:
+            elif action < 0.63:
                 window.show_layout(rng.choice(layouts))
-            elif action < 0.80:
-                window.search.setText(rng.choice(SEARCHES))
-                window.search._enter()
-            elif action < 0.88:
+            elif action < 0.70:
                 rng.choice((window.view.zoom_in, window.view.zoom_out, window.handlers["zoom_fit"]))()
-            elif action < 0.95 and session.ranking:
+            elif action < 0.77 and session.ranking:
                 ranked = rng.choice(session.ranking)
                 session.focus_on(ranked.muscle.id, ranked.side)
+            elif action < 0.81:
+                kiosk.show_take_home()  # the QR code of the visitor's map
+            elif action < 0.84:
+                kiosk.show_page(kiosk.closer)
+            elif action < 0.87:
+                kiosk.show_red_flags()
+            elif action < 0.89:
+                kiosk.ask_operator()  # a visitor found the corner: the PIN pad, a wrong PIN, then Back
+                kiosk.pin_pad.entry.setText("123456")
+                kiosk.pin_pad.check()
+            elif action < 0.93:
+                kiosk.start_over()
             else:
-                window.kiosk.guard.idle.emit()  # the simulated clock: an idle spell has passed
+                kiosk.guard.idle.emit()  # the simulated clock: an idle spell has passed
             app.processEvents()
             if step % max(1, steps // 20) == 0:
                 # Let short-lived fades (the search box's clear button) finish, as real time would.
@@ -129,6 +162,7 @@ def main() -> None:
     store.settings = Settings(kiosk_pin=hash_pin("000000"))
     window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
     window.kiosk = KioskController(window, store.settings)
+    window.kiosk.pin_pad.wrong = -(10**9)  # the wrong PINs of the soak never make the keypad wait
     window.resize(1280, 800)
     window.show()
     result = run_soak(window, app, args.steps)

@@ -49,6 +49,9 @@ class Settings(BaseModel):
         90, ge=1, le=86_400, description="Kiosk: seconds without a touch before it returns to the welcome screen."
     )
     kiosk_allow_print: StrictBool = Field(False, description="Kiosk: whether visitors may print the handout.")
+    kiosk_printer: str | None = Field(
+        None, max_length=200, description="Kiosk: the printer visitors print on (its system name); none: the default."
+    )
     kiosk_pin: str | None = Field(
         None,
         max_length=200,

@@ -166,6 +166,41 @@ def handout_saved(path: object, pages: int) -> str:
     ).format(pages=pages, path=path)
 
 
+def n_pages_printed(pages: int) -> str:
+    return n_(
+        "Printing {pages} page. Collect it at the printer.",
+        "Printing {pages} pages. Collect them at the printer.",
+        pages,
+    ).format(pages=pages)
+
+
+TAKE_HOME_STEPS = 140
+"""Characters of each muscle's first self-release steps in the take-home text (the QR code stays
+small enough for any phone to read)."""
+
+
+def take_home_text(kb: KnowledgeBase, session) -> str:
+    """The visitor's map as plain text for a QR code: where it hurts, the top three muscles with how to
+    release each, and the disclaimer."""
+    lines = [_("bodymap: your pain map")]
+    places = listing([selection_name(kb, s) for s in session.selections])
+    if places:
+        lines.append(_("Where it hurts: {places}.").format(places=places))
+    for place, muscle_id in enumerate(session.handout_muscles(), 1):
+        muscle = kb.muscle(muscle_id)
+        technique = muscle.self_release[0]
+        steps = " ".join(technique.steps.split())
+        if len(steps) > TAKE_HOME_STEPS:
+            steps = steps[:TAKE_HOME_STEPS].rsplit(" ", 1)[0] + "…"
+        lines.append(
+            _("{place}. {muscle} ({tool}): {steps}").format(
+                place=place, muscle=muscle.name, tool=tool_heading(technique.tool).lower(), steps=steps
+            )
+        )
+    lines.append(kb.safety.disclaimer)
+    return "\n".join(lines)
+
+
 def muscle_count(count: int) -> str:
     return n_("{count} muscle", "{count} muscles", count).format(count=count)
 

@@ -28,16 +28,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import shapely  # noqa: E402
-from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon  # noqa: E402
-from shapely.ops import unary_union  # noqa: E402
-
 import figure_details  # noqa: E402
 import figure_muscles  # noqa: E402
 import figure_points  # noqa: E402
+import shapely  # noqa: E402
 from figure_data import SIDES, DataError, View, view_ids  # noqa: E402
 from figure_geom import fmt, line_d, poly_d  # noqa: E402
 from figure_regions import build_regions  # noqa: E402
+from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon  # noqa: E402
+from shapely.ops import unary_union  # noqa: E402
 
 STYLE = {
     "skin": "#d9cec5",
@@ -163,8 +162,11 @@ def check_view(view, sil, regions, muscles, fibres, points, regions_toml, pieces
             problems.append(f"region {k} has no area")
         n = len(getattr(g, "geoms", [g]))
         if n != pieces[k] or any(p.geom_type != "Polygon" for p in getattr(g, "geoms", [g])):
-            problems.append(f"region {k} is not one connected shape" if pieces[k] == 1
-                            else f"region {k} has {n} pieces, not one per placed figure showing it ({pieces[k]})")
+            problems.append(
+                f"region {k} is not one connected shape"
+                if pieces[k] == 1
+                else f"region {k} has {n} pieces, not one per placed figure showing it ({pieces[k]})"
+            )
         for j in tree.query(g):
             if j <= i:
                 continue
@@ -284,8 +286,10 @@ def draw_view(c, view):
         for (name, tid, side), pos in f["points"].items():
             key = f"tp.{name}.{tid}.{side or p.side}"
             if key in points:
-                raise DataError(f"assets/drawing/muscles/{name}.toml: trigger point {tid} is placed twice on the "
-                                f"{side or p.side} side of the {view.view} view; a point is drawn once per side: list it in one figure")
+                raise DataError(
+                    f"assets/drawing/muscles/{name}.toml: trigger point {tid} is placed twice on the "
+                    f"{side or p.side} side of the {view.view} view; a point is drawn once per side: list it in one figure"
+                )
             points[key] = p.pt(pos)
         details += figure_details.build(view.figures[p.figure], p)
     pieces = {k: len(v) for k, v in regions.items()}
@@ -293,8 +297,13 @@ def draw_view(c, view):
     sil = unary_union(list(regions.values()))
     sil = Polygon(sil.exterior.coords) if sil.geom_type == "Polygon" else sil
     return {
-        "sil": sil, "regions": regions, "muscles": muscles, "fibres": fibres, "points": points,
-        "details": details, "pieces": pieces,
+        "sil": sil,
+        "regions": regions,
+        "muscles": muscles,
+        "fibres": fibres,
+        "points": points,
+        "details": details,
+        "pieces": pieces,
     }
 
 
@@ -318,8 +327,10 @@ def prepare():
         for v, names in c.figures_of.items():
             stray = sorted(set(data.get(v, {})) - set(names))
             if stray:
-                raise DataError(f"assets/drawing/muscles/{m}.toml [{v}]: the {v} view places figures, so the muscle is drawn "
-                                f"in [{v}.<figure>] ({', '.join(names)}), not with {', '.join(stray)}")
+                raise DataError(
+                    f"assets/drawing/muscles/{m}.toml [{v}]: the {v} view places figures, so the muscle is drawn "
+                    f"in [{v}.<figure>] ({', '.join(names)}), not with {', '.join(stray)}"
+                )
     c.built, c.drawn_views, c.first_drawn = {}, {}, {}
     for v in c.views:
         c.built[v] = {name: figure_muscles.build(fig, c.drawings) for name, fig in c.dr[v].figures.items()}
@@ -336,9 +347,12 @@ def prepare():
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Draw the body diagrams from assets/drawing/ (see its README.md).")
     ap.add_argument("--preview", metavar="MUSCLE_ID", help="draw one muscle over its view into a PNG instead")
-    ap.add_argument("--view", action="append",
-                    help="with --preview: the view to show (default: the first that draws the muscle); "
-                    "without: draw only this view (may be given several times), leaving the other SVGs as they are")
+    ap.add_argument(
+        "--view",
+        action="append",
+        help="with --preview: the view to show (default: the first that draws the muscle); "
+        "without: draw only this view (may be given several times), leaving the other SVGs as they are",
+    )
     ap.add_argument("--output", default="preview.png", help="with --preview: the PNG to write (default preview.png)")
     args = ap.parse_args(argv)
     try:
@@ -371,7 +385,9 @@ def draw_all(only=None):
         sil_raw = drawing.silhouette()
         rep["coverage_vs_drawn_outline_pct"] = sil.symmetric_difference(sil_raw).area / sil_raw.area * 100
         if rep["coverage_vs_drawn_outline_pct"] >= 0.5:
-            rep["problems"].append("regions stray from the drawn outline by %.3f%%" % rep["coverage_vs_drawn_outline_pct"])
+            rep["problems"].append(
+                f"regions stray from the drawn outline by {rep['coverage_vs_drawn_outline_pct']:.3f}%"
+            )
         rep["size"] = path.stat().st_size
         report[view] = rep
         print(
@@ -427,7 +443,9 @@ def _app_problems(views, not_drawn) -> list[str]:
 
     kb = load_knowledge(ROOT / "data")
     drawn = set(views)
-    diagrams = {view.id: read_diagram(ROOT / "assets" / view.file, view.id) for view in kb.views.view if view.id in drawn}
+    diagrams = {
+        view.id: read_diagram(ROOT / "assets" / view.file, view.id) for view in kb.views.view if view.id in drawn
+    }
     if not_drawn:
         print("  not drawn yet: " + ", ".join(not_drawn) + " (their regions are checked on the drawn views only)")
         regions = {
@@ -448,11 +466,15 @@ def preview(muscle, view, output):
     """One muscle, highlighted over its view, with its fibres and labelled trigger points, as a PNG."""
     c = prepare()
     if muscle not in c.drawings:
-        raise DataError(f"no drawing for {muscle!r}: write assets/drawing/muscles/{muscle}.toml (see assets/drawing/README.md)")
+        raise DataError(
+            f"no drawing for {muscle!r}: write assets/drawing/muscles/{muscle}.toml (see assets/drawing/README.md)"
+        )
     on = c.drawn_views.get(muscle, [])
     if view is None:
         if not on:
-            raise DataError(f"assets/drawing/muscles/{muscle}.toml has no table for a drawn view ({', '.join(c.views)})")
+            raise DataError(
+                f"assets/drawing/muscles/{muscle}.toml has no table for a drawn view ({', '.join(c.views)})"
+            )
         view = on[0]
     if view not in c.dr:
         raise DataError(f"view {view!r} has no drawing file (drawn: {', '.join(c.views)})")
@@ -463,7 +485,9 @@ def preview(muscle, view, output):
     S = STYLE
     x0, y0, w, h = drawing.viewbox
     # zoom on the view's first side, or on the other where only that one shows the muscle
-    label_side = drawing.near if f"muscle.{muscle}.{drawing.near}" in v["muscles"] else SIDES[1 - SIDES.index(drawing.near)]
+    label_side = (
+        drawing.near if f"muscle.{muscle}.{drawing.near}" in v["muscles"] else SIDES[1 - SIDES.index(drawing.near)]
+    )
     near = v["muscles"][f"muscle.{muscle}.{label_side}"]
     bx0, by0, bx1, by1 = near.bounds
     pad = max(25.0, 0.35 * max(bx1 - bx0, by1 - by0))
@@ -483,11 +507,23 @@ def preview(muscle, view, output):
             continue
         hi.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{S["tp"]}" stroke="#ffffff" stroke-width="0.8"/>')
         if side == label_side or f"tp.{m}.{point}.{SIDES[1 - SIDES.index(side)]}" not in v["points"]:
-            hi.append(f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>')
+            hi.append(
+                f'<text x="{x + fs * 0.9:.1f}" y="{y + fs * 0.3:.1f}" font-size="{fs:.1f}" font-family="sans-serif" fill="#000000">{point}</text>'
+            )
     hi.append("</g>")
     empty_points = {}
-    svg = svg_document(view, drawing.viewbox, v["sil"], v["regions"], v["muscles"], c.deep, v["fibres"],
-                       v["details"], empty_points, highlight=hi)
+    svg = svg_document(
+        view,
+        drawing.viewbox,
+        v["sil"],
+        v["regions"],
+        v["muscles"],
+        c.deep,
+        v["fibres"],
+        v["details"],
+        empty_points,
+        highlight=hi,
+    )
     _render_png(svg, drawing.viewbox, crop, output)
     print(f"wrote {output}: {muscle} on the {view} view (left: the whole view; right: the {label_side} side, zoomed)")
     return 0

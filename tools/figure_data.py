@@ -24,11 +24,10 @@ import tomllib
 from pathlib import Path
 
 import numpy as np
+from figure_geom import Frame, Limb, blob, capsule, catmull_rom, ellipse
 from shapely import affinity
 from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 from shapely.ops import unary_union
-
-from figure_geom import Frame, Limb, blob, capsule, catmull_rom, ellipse
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -96,9 +95,13 @@ class Placement:
         self.scale = float(spec.get("scale", 1.0))
         self.side = spec.get("side")
         if fig.mid is None and self.side not in SIDES:
-            raise DataError(f"{where}: figure {self.figure!r} has no mirror line, so its placement names the side it shows: side = 'left' or 'right'")
+            raise DataError(
+                f"{where}: figure {self.figure!r} has no mirror line, so its placement names the side it shows: side = 'left' or 'right'"
+            )
         if fig.mid is not None and self.side is not None:
-            raise DataError(f"{where}: figure {self.figure!r} is mirrored (its mirror.drawn_side gives the sides): leave out side")
+            raise DataError(
+                f"{where}: figure {self.figure!r} is mirrored (its mirror.drawn_side gives the sides): leave out side"
+            )
         self.identity = self.at == (0.0, 0.0) and not self.flip and self.scale == 1.0
 
     def geom(self, g):
@@ -133,20 +136,26 @@ class View:
         self.svg = data["svg"]
         if "place" not in data:
             if "figures" in data:
-                raise DataError(f"{where}: [figures.<name>] are drawn where place = [...] puts them, and there is no place")
+                raise DataError(
+                    f"{where}: [figures.<name>] are drawn where place = [...] puts them, and there is no place"
+                )
             self.figures = {None: Drawing(view, data)}
             self.placements = [Placement({"figure": None}, self.figures[None], where)]
         else:
             stray = sorted(set(data) - VIEW_KEYS)
             if stray:
-                raise DataError(f"{where}: a view of placed figures has only {', '.join(sorted(VIEW_KEYS))}; "
-                                f"move {', '.join(stray)} into its [figures.<name>]")
+                raise DataError(
+                    f"{where}: a view of placed figures has only {', '.join(sorted(VIEW_KEYS))}; "
+                    f"move {', '.join(stray)} into its [figures.<name>]"
+                )
             self.figures = {name: Drawing(view, spec, name) for name, spec in data.get("figures", {}).items()}
             self.placements = []
             for k, spec in enumerate(data["place"]):
                 fig = self.figures.get(spec.get("figure"))
                 if fig is None:
-                    raise DataError(f"{where} place[{k}]: figure = one of {', '.join(self.figures)}, not {spec.get('figure')!r}")
+                    raise DataError(
+                        f"{where} place[{k}]: figure = one of {', '.join(self.figures)}, not {spec.get('figure')!r}"
+                    )
                 self.placements.append(Placement(spec, fig, f"{where} place[{k}]"))
         first = self.placements[0]
         self.near = first.side or self.figures[first.figure].near  # the side a preview labels
@@ -258,8 +267,13 @@ class Drawing:
             frame.span_y = [float(v) for v in spec["span_y"]] if "span_y" in spec else None
         elif kind == "local":
             origin = self.point(spec["origin"], fw)
-            frame = LocalFrame(origin, float(spec.get("tilt", 0.0)), float(spec.get("scale", 1.0)),
-                               spec.get("length"), spec.get("half_width"))
+            frame = LocalFrame(
+                origin,
+                float(spec.get("tilt", 0.0)),
+                float(spec.get("scale", 1.0)),
+                spec.get("length"),
+                spec.get("half_width"),
+            )
         else:
             raise DataError(f"{where}: frame {name!r} has unknown kind {kind!r} (limb or local)")
         frame.name = name
@@ -284,7 +298,11 @@ class Drawing:
                 if hit.is_empty:
                     widths.append(1.0)
                     continue
-                pts = [hit] if hit.geom_type == "Point" else [g for g in getattr(hit, "geoms", []) if g.geom_type == "Point"]
+                pts = (
+                    [hit]
+                    if hit.geom_type == "Point"
+                    else [g for g in getattr(hit, "geoms", []) if g.geom_type == "Point"]
+                )
                 d = min(Point(p).distance(q) for q in pts) if pts else 1.0
                 widths.append(max(d, 1.0))
             rows.append((t, widths[0], widths[1]))
@@ -296,7 +314,9 @@ class Drawing:
             t = spec["t"]
             if isinstance(t, str):
                 if t not in frame.marks:
-                    raise DataError(f"{where}: frame {frame.name!r} has no mark {t!r} (marks: {', '.join(frame.marks)})")
+                    raise DataError(
+                        f"{where}: frame {frame.name!r} has no mark {t!r} (marks: {', '.join(frame.marks)})"
+                    )
                 mark = frame.marks[t]
                 return self.t_of(frame, mark, where) if isinstance(mark, dict) else mark
             return t
@@ -370,7 +390,11 @@ class Drawing:
         for p in pts:
             if isinstance(p, dict):
                 if isinstance(frame, LocalFrame):
-                    out.append((p["x"], p["y"]) if "x" in p else (p.get("u", 0) * frame.half_width, self.t_of(frame, p, where) * frame.length))
+                    out.append(
+                        (p["x"], p["y"])
+                        if "x" in p
+                        else (p.get("u", 0) * frame.half_width, self.t_of(frame, p, where) * frame.length)
+                    )
                 else:
                     out.append((self.t_of(frame, p, where), p.get("u", 0)))
             else:
@@ -404,9 +428,13 @@ class Drawing:
         if "in" in spec:
             frame = self.frame(spec["in"], where)
             if not isinstance(frame, LocalFrame):
-                raise DataError(f"{where}: a direction 'in' a frame needs a local frame; use along = {spec['in']!r}, t = ...")
+                raise DataError(
+                    f"{where}: a direction 'in' a frame needs a local frame; use along = {spec['in']!r}, t = ..."
+                )
             return frame.direction(spec.get("x", 0), spec.get("y", 0))
-        raise DataError(f"{where}: a direction is [dx, dy], {{ along = limb, t = ..., rotate = deg }} or {{ in = frame, x, y }}")
+        raise DataError(
+            f"{where}: a direction is [dx, dy], {{ along = limb, t = ..., rotate = deg }} or {{ in = frame, x, y }}"
+        )
 
     # ------------------------------------------------------------ shapes
     def shape(self, spec, where):

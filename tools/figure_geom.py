@@ -13,6 +13,7 @@ import numpy as np
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.ops import unary_union
 
+
 # ---------------------------------------------------------------- splines
 def catmull_rom(points, closed=False, step=1.5, alpha=0.5):
     """Centripetal Catmull-Rom spline through ``points``; samples roughly every ``step`` px."""

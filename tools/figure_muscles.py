@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from figure_geom import catmull_rom
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.ops import unary_union
 
-from figure_geom import catmull_rom
 
 def strap(pts, widths, step=1.0):
     """A smooth band along a spline through ``pts``; ``widths`` (full widths) are spread along it."""
@@ -59,8 +59,17 @@ def fibre_lines(shape, spec, spacing=4.2):
         r = spacing
         while r < far:
             steps = max(24, int(2 * math.pi * r / 2))
-            lines.append(LineString([(fx + r * math.cos(2 * math.pi * k / steps), fy + r * aspect * math.sin(2 * math.pi * k / steps))
-                                     for k in range(steps + 1)]))
+            lines.append(
+                LineString(
+                    [
+                        (
+                            fx + r * math.cos(2 * math.pi * k / steps),
+                            fy + r * aspect * math.sin(2 * math.pi * k / steps),
+                        )
+                        for k in range(steps + 1)
+                    ]
+                )
+            )
             r += spacing
     else:
         fx, fy = val
@@ -87,7 +96,6 @@ def fibre_lines(shape, spec, spacing=4.2):
         # a muscle too small for the usual spacing still gets a few fibres, closer together
         return fibre_lines(shape, spec, spacing / 2)
     return MultiLineString(parts) if parts else None
-
 
 
 def load(root):
@@ -124,4 +132,6 @@ def fibre_spec(drawing, spec, where):
         return ("dir", drawing.direction(spec["dir"], where + " fibres.dir"))
     from figure_data import DataError
 
-    raise DataError(f"{where}: fibres = {{ fan = point }}, {{ rings = point, aspect = ry/rx }} or {{ dir = direction }}")
+    raise DataError(
+        f"{where}: fibres = {{ fan = point }}, {{ rings = point, aspect = ry/rx }} or {{ dir = direction }}"
+    )

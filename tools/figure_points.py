@@ -11,18 +11,19 @@ shows it.
 
 from __future__ import annotations
 
+from figure_data import DataError, muscle_tables
 from shapely.geometry import Point
 from shapely.ops import nearest_points
-
-from figure_data import DataError, muscle_tables
 
 _NOTES: list[str] = []
 
 
 def positioned(drawings, figures_of):
     """{muscle id: the point ids that have a position in any of its tables}."""
-    return {mid: {tid for _, table in muscle_tables(data, figures_of) for tid in table.get("trigger_points", {})}
-            for mid, data in drawings.items()}
+    return {
+        mid: {tid for _, table in muscle_tables(data, figures_of) for tid in table.get("trigger_points", {})}
+        for mid, data in drawings.items()
+    }
 
 
 def place(fig, defs, drawings, muscles, placed, first_drawn):
@@ -86,7 +87,9 @@ def report(defs, drawings, figures_of, first_drawn):
     for mid, data in sorted(defs.items()):
         for tp in data.get("trigger_points") or []:
             if tp.get("id") and tp["id"] not in placed.get(mid, ()):
-                missing.append(f"{mid}.{tp['id']}" + ("" if mid in first_drawn else " (muscle not drawn on any view: no circle)"))
+                missing.append(
+                    f"{mid}.{tp['id']}" + ("" if mid in first_drawn else " (muscle not drawn on any view: no circle)")
+                )
     if missing:
         print(f"TRIGGER POINTS WITH NO POSITION ({len(missing)}), shown at a stand-in spot in the muscle:")
         for m in missing:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 
 import shapely
+from figure_data import DataError
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
-
-from figure_data import DataError
 
 LINE_STEP = 1.5
 
@@ -59,7 +58,9 @@ def partition(sil, lines, seeds: dict[str, tuple[float, float]], where: str):
             orphans.append(f)
     for k, v in named.items():
         if not v:
-            raise DataError(f"{where}: the seed of {k} at {seeds[k]} lies in no face (outside the outline, or on a line)")
+            raise DataError(
+                f"{where}: the seed of {k} at {seeds[k]} lies in no face (outside the outline, or on a line)"
+            )
     # slivers left over by overshooting lines join the neighbour they share most edge with
     for f in sorted(orphans, key=lambda g: -g.area):
         best, best_len = None, 0.0
@@ -70,7 +71,9 @@ def partition(sil, lines, seeds: dict[str, tuple[float, float]], where: str):
         if best is None:
             raise DataError(f"{where}: a face at {f.representative_point()} has no seed and touches no region")
         if f.area > 25:
-            print(f"  note: unseeded face of {f.area:.0f} px2 at {tuple(round(c) for c in f.centroid.coords[0])} joined to {best}")
+            print(
+                f"  note: unseeded face of {f.area:.0f} px2 at {tuple(round(c) for c in f.centroid.coords[0])} joined to {best}"
+            )
         named[best].append(f)
     return {k: unary_union(v) for k, v in named.items()}
 
@@ -84,11 +87,15 @@ def build_regions(fig, paired):
     for key, spec in fig.data.get("seeds", {}).items():
         rid, _, side = key.partition(".")
         if rid not in paired:
-            raise DataError(f"{where}: seeds name region {rid!r}, which data/regions.toml does not list for the {fig.view} view")
+            raise DataError(
+                f"{where}: seeds name region {rid!r}, which data/regions.toml does not list for the {fig.view} view"
+            )
         p = fig.point(spec, f"{where} seeds.{key}")
         if fig.mid is None:
             if side:
-                raise DataError(f"{where}: seeds.{key}: a figure without a mirror line names regions without a side (its placements give it)")
+                raise DataError(
+                    f"{where}: seeds.{key}: a figure without a mirror line names regions without a side (its placements give it)"
+                )
             seeds[rid] = p
         elif not paired[rid]:
             seeds[rid] = (fig.mid, p[1])

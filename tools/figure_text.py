@@ -9,10 +9,9 @@ height of the capitals in diagram units. Text is never mirrored.
 
 from __future__ import annotations
 
-from shapely.geometry import LineString
-
 from figure_data import DRAWING, DataError, read_toml
 from figure_geom import catmull_rom
+from shapely.geometry import LineString
 
 _FONT = None
 

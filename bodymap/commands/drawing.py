@@ -19,6 +19,8 @@ from bodymap.settings import PAPERS, SettingsStore
 from bodymap.storage import show
 
 SCREEN = re.compile(r"^([0-9]{3,5})x([0-9]{3,5})$")
+KIOSK_SCREENS = ("welcome", "map", "closer", "take_home", "red_flags", "pin")
+"""The kiosk's screens by name, as KioskController.openers knows them (checked before Qt loads)."""
 
 
 def register(sub) -> None:
@@ -37,6 +39,12 @@ def register(sub) -> None:
         default=(1600, 1000),
         metavar="WIDTHxHEIGHT",
         help=_("the screen to open the window on (default 1600x1000)"),
+    )
+    p.add_argument(
+        "--kiosk",
+        choices=KIOSK_SCREENS,
+        metavar="SCREEN",
+        help=_("the kiosk full screen instead, on one of its screens: {names}").format(names=", ".join(KIOSK_SCREENS)),
     )
     p = command(
         sub,
@@ -107,7 +115,7 @@ def snapshot(args: argparse.Namespace) -> None:
     kb, places, target = _request(args, args.suffixes, [args.muscle] if args.muscle else [])
     from bodymap.ui.launch import snapshot as picture
 
-    written = picture(kb, target, args.view, list(places), args.muscle, args.screen)
+    written = picture(kb, target, args.view, list(places), args.muscle, args.screen, args.kiosk)
     print(_("wrote {path}").format(path=show(written)))
 
 

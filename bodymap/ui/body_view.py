@@ -26,6 +26,8 @@ from bodymap.ui.body_scene import BodyScene, ShapeKey
 WHEEL_STEP = 1.15
 BUTTON_STEP = 1.25
 DRAG_THRESHOLD = 6
+KEPT_SCENES = 4
+"""Layouts whose scenes stay built (the whole figures and the last close-ups): switching back is instant."""
 
 
 class BodyView(QGraphicsView):
@@ -79,15 +81,18 @@ class BodyView(QGraphicsView):
             self._hover(self.mapFromGlobal(self.cursor().pos()) if self.underMouse() else None)
 
     def _show_layout(self) -> None:
-        scene = self.scenes.get(self.session.layout)
+        layout = self.session.layout
+        scene = self.scenes.pop(layout, None)
         if scene is None:
-            scene = self.scenes[self.session.layout] = BodyScene(
-                self.session, self.diagrams, self.session.layout, parent=self
-            )
+            scene = BodyScene(self.session, self.diagrams, layout, parent=self)
+        self.scenes[layout] = scene  # most recently shown last
         if self.shown_candidates is not None:
             scene.shown = self.shown_candidates
         scene.refresh()
         self.setScene(scene)
+        while len(self.scenes) > KEPT_SCENES:  # a kiosk that runs for days keeps its memory flat
+            old = self.scenes.pop(next(iter(self.scenes)))
+            old.setParent(None)  # owned by Python alone now: freed at once, with all its items
         self._cursor = None
         self.fit()
 

@@ -80,9 +80,11 @@ def snapshot(
     selections: list[Selection] | None = None,
     muscle: str | None = None,
     screen: tuple[int, int] = DEFAULT_SCREEN,
+    kiosk: str | None = None,
 ) -> Path:
     """Save a picture of the real window as it first opens on a screen of the given size, in the given
-    state, offscreen. It reads the person's settings and notes but writes nothing of theirs."""
+    state, offscreen (as a kiosk on the named screen: one of KioskController.openers). It reads the
+    person's settings and notes but writes nothing of theirs."""
     from bodymap.output import check_output, replacing
 
     target = check_output(output, (".png",))
@@ -90,14 +92,23 @@ def snapshot(
     store = SettingsStore(writable=False)
     window = MainWindow(kb, load_diagrams(kb.views), store, Notes.load(set(kb.muscles), writable=False))
     try:
-        PresentationController(window)
-        window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
+        if kiosk is None:
+            PresentationController(window)
+            window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
+            opened = None
+        else:
+            from bodymap.ui.kiosk import KioskController
+
+            opened = KioskController(window, store.settings).openers[kiosk]
+            window.setGeometry(QRect(0, 0, *screen))
         if layout is not None:
             window.show_layout(layout)
         window.show()
         window.session.set_selections(selections or [])
         if muscle is not None:
             window.session.focus_muscle(muscle)
+        if opened is not None:
+            opened()
         app.processEvents()
         window.view.fit()
         app.processEvents()

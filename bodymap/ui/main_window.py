@@ -60,6 +60,8 @@ PORTRAIT = 1.05
 MAP_SHARE = 0.62
 """The part of the window the map takes beside (or above) the panel."""
 SIDE_MIN = 300
+FLAGS_SHARE = 0.3
+"""The most of the side panel's height the place's red flags take before they scroll."""
 """The side panel's narrowest width beside the map: its lists and text stay readable."""
 
 
@@ -134,8 +136,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._layout()
         self.view.hovered.connect(lambda text: self.hover_label.setText(text or " "))
-        self.disclaimer.red_flags_requested.connect(self.show_red_flags)
-        self.place_flags.more.connect(self.show_red_flags)
+        # Through the handler: a controller (the kiosk) shows the red flags its own way.
+        self.disclaimer.red_flags_requested.connect(lambda: self.handlers["red_flags"]())
+        self.place_flags.more.connect(lambda: self.handlers["red_flags"]())
         for widget in (self.view, self.results, self.regions, self.place_flags, self.detail, self.note_editor):
             self.signals.changed.connect(widget.on_change)
         self.signals.changed.connect(self.on_change)
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         right_split.addWidget(details)
         right_split.setStretchFactor(0, 2)
         right_split.setStretchFactor(1, 3)
+        self.panel_split = right_split
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 6, 6, 0)
@@ -218,12 +222,14 @@ class MainWindow(QMainWindow):
         self.split = split
 
         main = QWidget()
+        main.setObjectName("main_page")
         layout = QVBoxLayout(main)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(split, 1)
         layout.addWidget(self.disclaimer)
+        self.main_layout = layout
         self.main_page = main
         self.pages.addWidget(main)
         self.setCentralWidget(self.pages)
@@ -238,9 +244,16 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         size = event.size()
         portrait = size.height() > size.width() * PORTRAIT
+        panel_height = size.height() * (1 - MAP_SHARE) if portrait else size.height()
+        self.place_flags.cap(round(panel_height * FLAGS_SHARE))
         orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
         if self.split.orientation() != orientation or not self._split_sized:
             self.split.setOrientation(orientation)
+            # Under the map (portrait) the panel is wide and low: the list and the muscle sit side by side.
+            inner = Qt.Orientation.Horizontal if portrait else Qt.Orientation.Vertical
+            self.panel_split.setOrientation(inner)
+            self.panel_split.setStretchFactor(0, 1 if portrait else 2)
+            self.panel_split.setStretchFactor(1, 1 if portrait else 3)
             self.side_panel.setMinimumWidth(0 if portrait else SIDE_MIN)
             QTimer.singleShot(0, self._share_split)
 

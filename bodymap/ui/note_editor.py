@@ -54,6 +54,8 @@ class NoteEditor(QWidget):
         self._load()
 
     def on_change(self, change: Change) -> None:
+        if change.mode:
+            self._show_if_kept()
         if change.focus or change.selection:
             focus = self.session.focus
             if (focus[0] if focus else None) != self.muscle:
@@ -67,7 +69,7 @@ class NoteEditor(QWidget):
         self.edit.blockSignals(True)
         self.edit.setPlainText(text or "")
         self.edit.blockSignals(False)
-        self.setVisible(self.muscle is not None)
+        self._show_if_kept()
         self._show_editor(bool(text))
         self.status.setText(
             _("Not saved yet: {why}").format(why=self.notes.warning) if self.muscle in self.notes.drafts else ""
@@ -78,6 +80,10 @@ class NoteEditor(QWidget):
         self.title.setVisible(on)
         self.edit.setVisible(on)
         self.status.setVisible(on)
+
+    def _show_if_kept(self) -> None:
+        """Shown for a focused muscle, never in a kiosk: a visitor's words are kept nowhere."""
+        self.setVisible(self.muscle is not None and not self.session.mode.kiosk)
 
     def open_editor(self) -> None:
         self._show_editor(True)

@@ -7,12 +7,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -50,6 +52,7 @@ class DisclaimerBar(QFrame):
         self.setStyleSheet("#disclaimer { background: #fff4e5; border-top: 1px solid #f0c98a; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
+        self.row = layout
         self.text = QLabel(safety.disclaimer)
         self.text.setWordWrap(True)
         self.text.setAccessibleName(_("Disclaimer"))
@@ -59,6 +62,17 @@ class DisclaimerBar(QFrame):
         self.button.setAccessibleName(_("Red flags"))
         self.button.clicked.connect(self.red_flags_requested)
         layout.addWidget(self.button)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Side by side while the words fit in two lines beside the button; else the button goes under
+        the words (a narrow or portrait window), which is lower than five squeezed lines."""
+        super().resizeEvent(event)
+        margins = self.row.contentsMargins()
+        beside = event.size().width() - margins.left() - margins.right() - self.button.sizeHint().width() - 12
+        lines = self.text.heightForWidth(max(beside, 1)) / max(self.text.fontMetrics().lineSpacing(), 1)
+        wanted = QBoxLayout.Direction.LeftToRight if lines <= 2.5 else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != wanted:
+            self.row.setDirection(wanted)
 
 
 class PlaceFlags(QFrame):
@@ -72,15 +86,40 @@ class PlaceFlags(QFrame):
         self.setObjectName("placeflags")
         self.setStyleSheet(FLAG_STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(2, 2, 2, 2)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setContentsMargins(6, 4, 6, 4)
         self.label.setAccessibleName(_("Red flags for these places"))
         self.label.linkActivated.connect(lambda _link: self.more.emit())
-        layout.addWidget(self.label)
+        self.label.setStyleSheet("background: transparent")
+        # Long lists scroll inside the box, so the results below keep their room (see cap()).
+        self.area = QScrollArea()
+        self.area.setWidget(self.label)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.viewport().setAutoFillBackground(False)
+        layout.addWidget(self.area)
+        self._cap = 10_000
         self.flags: tuple[RedFlag, ...] = ()
         self.refresh()
+
+    def cap(self, pixels: int) -> None:
+        """The most room the box may take; the window gives it a share of the side panel."""
+        self._cap = pixels
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its words (no empty space), never above the cap (then it scrolls)."""
+        width = max(self.area.viewport().width(), 100)
+        wanted = self.label.heightForWidth(width) + 6
+        self.area.setFixedHeight(max(48, min(wanted, self._cap)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit()
 
     def on_change(self, change: Change) -> None:
         if change.selection:
@@ -97,6 +136,7 @@ class PlaceFlags(QFrame):
             f"<ul style='margin:2px 0 2px -20px'>{items}</ul>"
             f"<a href='#flags'>{escape(_('Why, and the other red flags'))}</a></span>"
         )
+        self._fit()
 
 
 class SafetyDialog(QDialog):

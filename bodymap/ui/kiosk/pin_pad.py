@@ -14,6 +14,8 @@ from bodymap.pin import verify_pin, wait_after
 from bodymap.ui import style
 from bodymap.ui.kiosk import touch
 
+KEYPAD_WIDTH = 560
+"""The keypad stays phone-like on a wide screen: the keys under one hand, not across the room."""
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok")
 
 
@@ -40,7 +42,9 @@ class PinPad(QWidget):
         self.entry.returnPressed.connect(self.check)
         layout.addWidget(self.prompt)
         layout.addWidget(self.entry, 0, Qt.AlignmentFlag.AlignHCenter)
-        grid = QGridLayout()
+        keypad = QWidget()
+        keypad.setFixedWidth(KEYPAD_WIDTH)
+        grid = QGridLayout(keypad)
         self.keys: list = []
         for index, key in enumerate(KEYS):
             text = {"clear": _("Clear"), "ok": _("OK")}.get(key, key)
@@ -48,7 +52,7 @@ class PinPad(QWidget):
             pressed.setMinimumSize(touch.TARGET + 40, touch.TARGET + 16)
             grid.addWidget(pressed, index // 3, index % 3)
             self.keys.append(pressed)
-        layout.addLayout(grid)
+        layout.addWidget(keypad, 0, Qt.AlignmentFlag.AlignHCenter)
         cancel = touch.button(_("Cancel"), self.cancel, pixels=24)
         cancel.setStyleSheet("min-width: 240px;")
         layout.addSpacing(12)

@@ -32,6 +32,38 @@ def language() -> str:
     return _language
 
 
+def catalogue_stats(language: str) -> dict[str, float | int]:
+    """How much of the message template a language's catalogue translates (fuzzy counts as not)."""
+    from babel.messages.pofile import read_po  # only the translations report needs it
+
+    try:
+        with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as handle:
+            template = {m.id for m in read_po(handle) if m.id}
+    except OSError:
+        template = set()
+    translated = 0
+    try:
+        with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
+            for message in read_po(handle):
+                if message.id in template and not message.fuzzy and _filled(message.string):
+                    translated += 1
+    except OSError:
+        pass
+    total = len(template)
+    return {
+        "total": total,
+        "translated": translated,
+        "missing": total - translated,
+        "percent": round(100 * translated / total, 1) if total else 100.0,
+    }
+
+
+def _filled(string: object) -> bool:
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
 def _(message: str) -> str:
     """The translation of one message."""
     return _catalogue.gettext(message)

@@ -25,6 +25,8 @@ class KnowledgeBase:
     folder: Path
     warnings: tuple[DataError, ...] = ()
     """Problems that do not stop loading but that an author should look at (``bodymap validate`` lists them)."""
+    language: str = "en"
+    """The language of the texts (English, or English with that language's overlays laid over it)."""
     _referrers: Mapping[str, tuple[Muscle, ...]] = field(init=False, repr=False, compare=False)
     _layouts: Mapping[str, Layout] = field(init=False, repr=False, compare=False)
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -26,6 +26,9 @@ neighbours (the three parts of the trapezius)."""
 HEAT_WORDS = re.compile(r"\b(heat|heating|warm(?![\s-]up)|warmth|hot|soak|soaking|sauna)\b", re.IGNORECASE)
 """Words that mean heat is applied ('warm up' is exercise, not heat)."""
 
+if TYPE_CHECKING:
+    from bodymap.knowledge.languages import Overlays
+
 
 @dataclass
 class Loaded:
@@ -34,6 +37,8 @@ class Loaded:
     folder: Path
     sources: dict[Path, Source] = field(default_factory=dict)
     declared_regions: set[str] = field(default_factory=set)
+    overlays: Overlays | None = None
+    """The chosen language's texts, laid over each file as it is read (None for English)."""
 
     def error(
         self, path: Path, message: str, entry: str | None = None, loc: Sequence[Any] = (), within: int = 0

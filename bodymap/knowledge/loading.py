@@ -20,6 +20,7 @@ from bodymap import cache
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.checks import Loaded, cross_check, field_name, referral_warnings
 from bodymap.knowledge.errors import DataError, DataErrors
+from bodymap.knowledge.languages import ENGLISH, LANG_FOLDER, Overlays
 from bodymap.knowledge.model import TRUSTED, Muscle, Region, RegionFile, Safety
 from bodymap.knowledge.terms import SearchTerm, TermsFile
 from bodymap.knowledge.toml_source import Source, read_toml
@@ -46,24 +47,31 @@ class _Snapshot(BaseModel):
     muscles: tuple[Muscle, ...]
 
 
-def load_knowledge(folder: Path | None = None, trust_cache: bool = True) -> KnowledgeBase:
-    """Load and validate a data folder; raise DataErrors listing every problem.
+def load_knowledge(folder: Path | None = None, trust_cache: bool = True, language: str | None = None) -> KnowledgeBase:
+    """Load and validate a data folder, in English or with a language's texts laid over it
+    (``data/lang/<language>``, see overlay.py); raise DataErrors listing every problem.
 
     The shipped data (no ``folder``) is read through the cache: its files were validated when the
     cache entry was made, and the entry is keyed by their exact bytes. ``trust_cache=False`` (what
     ``bodymap validate`` uses) checks the sources themselves.
     """
+    language = None if language in (None, ENGLISH) else language
     if folder is not None:
-        return _load_checked(Path(folder))
+        return _load_checked(Path(folder), language)
     folder = resource_dir("data")
     if not trust_cache:
-        return _load_checked(folder)
+        return _load_checked(folder, language)
     try:
         files = [folder / name for name in (VIEWS_FILE, REGIONS_FILE, SAFETY_FILE, TERMS_FILE)]
         files += sorted((folder / MUSCLES_DIR).glob("*.toml"))
-        key = cache.digest(p.name.encode() + p.read_bytes() for p in files)
+        if language is not None:
+            files += sorted((folder / LANG_FOLDER / language).rglob("*.toml"))
+        key = cache.digest(
+            [(language or ENGLISH).encode()]
+            + [p.relative_to(folder).as_posix().encode() + p.read_bytes() for p in files]
+        )
     except OSError:
-        return _load_checked(folder)
+        return _load_checked(folder, language)
     text = cache.read("knowledge", key)
     if text is not None:
         try:
@@ -75,10 +83,11 @@ def load_knowledge(folder: Path | None = None, trust_cache: bool = True) -> Know
                 regions={r.id: r for r in snapshot.regions},
                 muscles={m.id: m for m in snapshot.muscles},
                 folder=folder,
+                language=language or ENGLISH,
             )
         except ValidationError:
             pass
-    kb = _load_checked(folder)
+    kb = _load_checked(folder, language)
     snapshot = _Snapshot(
         views=kb.views,
         safety=kb.safety,
@@ -90,8 +99,19 @@ def load_knowledge(folder: Path | None = None, trust_cache: bool = True) -> Know
     return kb
 
 
-def _load_checked(folder: Path) -> KnowledgeBase:
-    """Parse and validate every file of ``folder`` and cross-check them."""
+def translation_report(folder: Path, language: str) -> tuple[Overlays, list[DataError]]:
+    """Load a data folder with a language's overlays, checking everything: what each overlay gave
+    (translated, missing, stale) and every problem, of the overlays or of the English."""
+    overlays = Overlays(folder, language)
+    try:
+        _load_checked(folder, language, overlays)
+    except DataErrors as exc:
+        return overlays, list(exc.errors)
+    return overlays, []
+
+
+def _load_checked(folder: Path, language: str | None = None, overlays: Overlays | None = None) -> KnowledgeBase:
+    """Parse and validate every file of ``folder`` (with a language's overlays) and cross-check them."""
     errors: list[DataError] = []
     try:
         is_folder = folder.is_dir()
@@ -100,12 +120,18 @@ def _load_checked(folder: Path) -> KnowledgeBase:
     if not is_folder:
         raise DataErrors([DataError(folder, "not a folder (expected views.toml, regions.toml, muscles/ ... inside)")])
     loaded = Loaded(folder)
+    if overlays is None and language is not None:
+        overlays = Overlays(folder, language)
+    loaded.overlays = overlays
     views = _load_one(folder / VIEWS_FILE, ViewFile, errors, loaded)
     regions = _load_regions(folder / REGIONS_FILE, errors, loaded)
     safety = _load_one(folder / SAFETY_FILE, Safety, errors, loaded)
     terms = _load_one(folder / TERMS_FILE, TermsFile, errors, loaded)
     muscles = _load_muscles(folder / MUSCLES_DIR, errors, loaded)
     errors.extend(cross_check(loaded, views, regions, safety, terms, muscles))
+    if overlays is not None:
+        overlays.strays({p.relative_to(folder).as_posix() for p in loaded.sources})
+        errors.extend(overlays.errors)
     if errors or safety is None or views is None or terms is None:
         raise DataErrors(errors)
     return KnowledgeBase(
@@ -116,23 +142,38 @@ def _load_checked(folder: Path) -> KnowledgeBase:
         regions={r.id: r for r in regions},
         muscles={m.id: m for _, m in sorted(muscles, key=lambda fm: fm[1].name.lower())},
         folder=folder,
+        language=language or ENGLISH,
     )
 
 
-def _load_one(path: Path, model: type[M], errors: list[DataError], loaded: Loaded) -> M | None:
-    """A file that is one model (views.toml, safety.toml, search_terms.toml), or None with its errors."""
+def _read(path: Path, errors: list[DataError], loaded: Loaded) -> Source | None:
+    """Read one English data file and lay the chosen language's texts over it (see overlay.py)."""
     source = read_toml(path, errors)
     if source is None:
         return None
     loaded.sources[path] = source
+    overlays = loaded.overlays
+    if overlays is None:
+        return source
+    relative = path.relative_to(loaded.folder).as_posix()
+    data = overlays.apply(relative, source.data)
+    if relative == TERMS_FILE and isinstance(data.get("term"), list):
+        data = {**data, "term": data["term"] + overlays.terms()}
+    return Source(source.path, source.text, data)
+
+
+def _load_one(path: Path, model: type[M], errors: list[DataError], loaded: Loaded) -> M | None:
+    """A file that is one model (views.toml, safety.toml, search_terms.toml), or None with its errors."""
+    source = _read(path, errors, loaded)
+    if source is None:
+        return None
     return _validated(model, source, errors, split=lambda loc: (None, loc))
 
 
 def _load_regions(path: Path, errors: list[DataError], loaded: Loaded) -> list[Region]:
-    source = read_toml(path, errors)
+    source = _read(path, errors, loaded)
     if source is None:
         return []
-    loaded.sources[path] = source
     raw = source.data
     found = raw.get("region")
     items: list[Any] = found if isinstance(found, list) else []
@@ -185,10 +226,9 @@ def _load_muscles(folder: Path, errors: list[DataError], loaded: Loaded) -> list
         return []
     muscles = []
     for path in paths:
-        source = read_toml(path, errors)
+        source = _read(path, errors, loaded)
         if source is None:
             continue
-        loaded.sources[path] = source
         raw = source.data
         name = raw.get("id") if isinstance(raw.get("id"), str) else path.stem
         muscle = _validated(Muscle, source, errors, split=lambda loc, name=name: (name, loc))

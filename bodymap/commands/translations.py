@@ -4,6 +4,7 @@ or stale, and ``--stamp LANG`` for a translator who has finished a pass over the
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from bodymap.commands.common import EXIT_USAGE, UserError, command, json_flag, print_json
 from bodymap.i18n import _, catalogue_stats
@@ -48,7 +49,7 @@ def translations(args: argparse.Namespace) -> int:
             raise UserError(_("fix these first:\n{problems}").format(problems="\n".join(problems)))
         print(_("wrote {path}").format(path=show(overlays.stamp())))
         return 0
-    report = {}
+    report: dict[str, dict[str, Any]] = {}
     worst = 0
     for code in languages:
         overlays, problems = _content(code)
@@ -61,28 +62,28 @@ def translations(args: argparse.Namespace) -> int:
         print_json({"languages": report})
         return worst
     for code, entry in report.items():
-        messages, content = entry["messages"], entry["content"]
+        stats, summary = entry["messages"], entry["content"]
         print(
             _(
                 "{code}: messages {done}/{total} ({percent}%); content {fields_done}/{fields} fields "
                 "({fields_percent}%), {missing} missing, {stale} stale"
             ).format(
                 code=code,
-                done=messages["translated"],
-                total=messages["total"],
-                percent=messages["percent"],
-                fields_done=content["translated"],
-                fields=content["fields"],
-                fields_percent=content["percent"],
-                missing=content["missing"],
-                stale=content["stale"],
+                done=stats["translated"],
+                total=stats["total"],
+                percent=stats["percent"],
+                fields_done=summary["translated"],
+                fields=summary["fields"],
+                fields_percent=summary["percent"],
+                missing=summary["missing"],
+                stale=summary["stale"],
             )
         )
         for problem in entry["problems"]:
             print(f"  {problem}")
         limit = None if args.missing else LISTED
         for title, key in ((_("missing"), "missing_fields"), (_("stale"), "stale_fields")):
-            rows = [f"{file}: {path}" for file, paths in content[key].items() for path in paths]
+            rows = [f"{file}: {path}" for file, paths in summary[key].items() for path in paths]
             for row in rows[:limit]:
                 print(f"  {title}: {row}")
             if limit is not None and len(rows) > limit:

@@ -13,10 +13,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from bodymap import __version__
-from bodymap.commands import drawing, kiosk_setup, text, translations
+from bodymap import __version__, client_map
+from bodymap.commands import drawing, journal, kiosk_setup, text, translations
 from bodymap.commands.common import EXIT_USAGE, UserError
 from bodymap.diagram.svg_file import DiagramError
 from bodymap.i18n import _, set_language
@@ -24,7 +25,7 @@ from bodymap.knowledge import DataErrors, SelectionError, UnknownId
 from bodymap.output import OutputProblem
 from bodymap.storage import FileProblem, show
 
-GROUPS = (text, drawing, kiosk_setup, translations)
+GROUPS = (text, drawing, kiosk_setup, journal, translations)
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,7 +38,7 @@ class Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _map_file_argument(list(sys.argv[1:] if argv is None else argv))
     _choose_language(argv)
     parser = _parser()
     args = parser.parse_args(argv)
@@ -55,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _map_file_argument(argv: list[str]) -> list[str]:
+    """``bodymap client.bodymap`` (how a file manager opens a double-clicked map) means ``--open``."""
+    positional = [a for a in argv if not a.startswith("-")]
+    if len(positional) == 1 and positional[0].endswith(client_map.SUFFIX):
+        at = argv.index(positional[0])
+        return [*argv[:at], "--open", positional[0], *argv[at + 1 :]]
+    return argv
 
 
 def _choose_language(argv: list[str]) -> None:
@@ -106,6 +116,7 @@ def _parser() -> Parser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--present", action="store_true", help=_("open in presentation mode (large type, one big view)"))
     mode.add_argument("--kiosk", action="store_true", help=_("full-screen touch kiosk (set a PIN first: kiosk-setup)"))
+    parser.add_argument("--open", type=Path, metavar="FILE.bodymap", help=_("open a client map in the window"))
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=Parser)
     for group in GROUPS:

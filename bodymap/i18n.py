@@ -18,11 +18,13 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_requested = "en"
 
 
 def set_language(language: str) -> None:
     """Use the catalogue for ``language`` (e.g. 'es'); English when there is none."""
-    global _catalogue, _language
+    global _catalogue, _language, _requested
+    _requested = language
     _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
     _language = language if not isinstance(_catalogue, gettext.NullTranslations) else "en"
 
@@ -30,6 +32,12 @@ def set_language(language: str) -> None:
 def language() -> str:
     """The language whose catalogue is in use ('en' when none is)."""
     return _language
+
+
+def requested_language() -> str:
+    """The language asked for (--lang, the setting, the system's): the content's overlays follow it
+    even where the messages have no catalogue yet."""
+    return _requested
 
 
 def catalogue_stats(language: str) -> dict[str, float | int]:

@@ -65,10 +65,12 @@ class Change:
     mode: bool = False
     zoom: bool = False
     picks: bool = False
+    document: bool = False
+    """The client map's file, its note, or whether it has unsaved changes."""
     source: object = field(default=None, compare=False)
 
     def __bool__(self) -> bool:
-        return self.selection or self.focus or self.layout or self.mode or self.zoom or self.picks
+        return self.selection or self.focus or self.layout or self.mode or self.zoom or self.picks or self.document
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -78,6 +80,7 @@ class Change:
             mode=self.mode or other.mode,
             zoom=self.zoom or other.zoom,
             picks=self.picks or other.picks,
+            document=self.document or other.document,
             source=self.source if self.source is not None else other.source,
         )
 
@@ -96,6 +99,16 @@ class State:
     """Muscle ids ticked for the handout; None means the default (the top few)."""
 
 
+@dataclass(frozen=True)
+class Document:
+    """The client map this session is: the file it was opened from or saved to (None: not yet
+    saved), a free-text note, and the therapist's notes for this client that the file brought."""
+
+    path: str | None = None
+    note: str = ""
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
 class Session:
     """One person's use of the map; transitions return what changed and tell the listeners."""
 
@@ -112,6 +125,9 @@ class Session:
         self._redo: list[State] = []
         self._coalescing: object = None
         """What the last undoable change was about, when consecutive ones make one undo step."""
+        self._document = Document()
+        self._saved: tuple[State, str] = (State(), "")
+        """The state and note as last saved or opened: anything else is an unsaved change."""
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -169,6 +185,15 @@ class Session:
         if not self._state.selections:
             return [self._state.focus[0]] if self._state.focus else []
         return list(dict.fromkeys(r.muscle.id for r in self._ranking))[:HANDOUT_MUSCLES]
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def modified(self) -> bool:
+        """Whether the map differs from its file (or, never saved, from an empty map)."""
+        return (self._state, self._document.note) != self._saved
 
     @property
     def can_undo(self) -> bool:
@@ -257,10 +282,39 @@ class Session:
 
     def reset(self, source: object = None) -> Change:
         """Forget the visitor entirely (kiosk): selections, focus, zoom, layout and history."""
-        change = self._apply(State(), source)
+        change = self.new_document(source)
+        return change | self.set_layout(self.kb.views.default_layout, source) | self.set_zoom(1.0, source)
+
+    # -- the client map as a document ------------------------------------------------------
+    def set_note(self, note: str, source: object = None) -> Change:
+        """The free-text note on this client or visit (saved with the map)."""
+        if note == self._document.note:
+            return NOTHING
+        self._document = replace(self._document, note=note)
+        return self._tell(Change(document=True, source=source))
+
+    def new_document(self, source: object = None) -> Change:
+        """An empty map with no file (File > New); the history of the last one is forgotten."""
+        return self.open_document(None, State(), "", {}, source)
+
+    def open_document(
+        self, path: str | None, state: State, note: str, notes: Mapping[str, str], source: object = None
+    ) -> Change:
+        """Show a map read from a file, as a fresh document: nothing to undo, nothing unsaved."""
+        change = self._apply(state, source)
         self._undo.clear()
         self._redo.clear()
-        return change | self.set_layout(self.kb.views.default_layout, source) | self.set_zoom(1.0, source)
+        self._document = Document(path, note, dict(notes))
+        self._saved = (self._state, note)
+        return self._tell(change | Change(document=True, source=source))
+
+    def mark_saved(self, path: str, notes: Mapping[str, str] | None = None, source: object = None) -> Change:
+        """The map was written to ``path``: that file is now the document, with nothing unsaved."""
+        self._document = replace(
+            self._document, path=path, notes=dict(notes) if notes is not None else self._document.notes
+        )
+        self._saved = (self._state, self._document.note)
+        return self._tell(Change(document=True, source=source))
 
     # -- what is shown (not undoable) -------------------------------------------------------
     def set_layout(self, layout_id: str, source: object = None) -> Change:
@@ -315,6 +369,7 @@ class Session:
                 selection=selection_changed,
                 focus=new.focus != old.focus,
                 picks=new.picks != old.picks,
+                document=(old, self._document.note) == self._saved or (new, self._document.note) == self._saved,
                 source=source,
             )
         )

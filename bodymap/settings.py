@@ -45,6 +45,9 @@ class Settings(BaseModel):
     language: str | None = Field(
         None, pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description="Language of the app ('es'); none: the system's."
     )
+    recent_maps: list[str] = Field(
+        default_factory=list, max_length=20, description="Client maps opened or saved lately, newest first."
+    )
     kiosk_idle_seconds: StrictInt = Field(
         90, ge=1, le=86_400, description="Kiosk: seconds without a touch before it returns to the welcome screen."
     )

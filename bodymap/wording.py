@@ -9,8 +9,10 @@ Qt-free.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
+from bodymap import i18n
 from bodymap.i18n import _, n_
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.model import Area, Depth, Muscle, Quality, Region, Side, Tool, Zone
@@ -208,3 +210,21 @@ def muscle_count(count: int) -> str:
 def referral_summary(kb: KnowledgeBase, muscle: Muscle, zone: Zone) -> str:
     """The regions of one zone of a muscle's pattern, as a sentence lists them (lower case labels)."""
     return listing([kb.region(r.region).label.lower() for r in muscle.referral if r.zone is zone])
+
+
+def moment(at: datetime.datetime) -> str:
+    """A date and time as the person's language writes them, e.g. 'Nov 1, 2026, 9:00 AM'."""
+    from babel.dates import format_date, format_time  # dates in the person's language; loaded when needed
+
+    locale = i18n.language()
+    return _("{date}, {time}").format(
+        date=format_date(at, format="medium", locale=locale), time=format_time(at, format="short", locale=locale)
+    )
+
+
+def not_easing(place: str) -> str:
+    """The journal's advice when a place has not eased over about two weeks of entries."""
+    return _(
+        "{place} has not eased over two weeks of entries. Self-care for trigger points usually helps within "
+        "a few sessions: please see a doctor, physiotherapist or massage therapist."
+    ).format(place=place)

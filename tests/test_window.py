@@ -361,12 +361,12 @@ def test_a_candidate_is_worded_the_same_in_the_list_the_caption_and_json(qtbot, 
 
 
 def test_save_as_pdf_from_the_window_after_a_click(qtbot, window, tmp_path, monkeypatch):
-    """The therapist's path: click where it hurts, press Ctrl+S, name the file."""
+    """The therapist's path: click where it hurts, press Ctrl+E, name the file."""
     click(qtbot, window, "front", "groin", Side.RIGHT)
     output = tmp_path / "from-window.pdf"
     # Only Qt's modal file dialog is answered; the action, window and handout code all run.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(output), "PDF (*.pdf)"))
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(output)).pages]
     assert len(pages) >= 2
     assert "Where it hurts: Groin, right." in pages[0]

@@ -6,6 +6,7 @@ import argparse
 import json
 from collections.abc import Callable
 
+from bodymap.i18n import requested_language
 from bodymap.knowledge import KnowledgeBase, load_knowledge
 
 EXIT_USAGE = 2
@@ -32,5 +33,5 @@ def print_json(value: object) -> None:
 
 
 def knowledge() -> KnowledgeBase:
-    """The shipped knowledge base (in the language chosen)."""
-    return load_knowledge()
+    """The shipped knowledge base, in the language chosen (--lang, the setting or the system's)."""
+    return load_knowledge(language=requested_language())

@@ -9,12 +9,14 @@ import re
 import sys
 from pathlib import Path
 
+from bodymap import client_map
 from bodymap.commands.common import UserError, command, knowledge
 from bodymap.i18n import _
-from bodymap.knowledge import KnowledgeBase, Selection
+from bodymap.knowledge import KnowledgeBase
 from bodymap.knowledge.selection import parse_places
 from bodymap.output import check_output
 from bodymap.pin import stored_problem
+from bodymap.session import Session
 from bodymap.settings import PAPERS, SettingsStore
 from bodymap.storage import show
 
@@ -58,7 +60,7 @@ def register(sub) -> None:
     p.add_argument("--kiosk", action="store_true", help=_("measure the kiosk, full screen"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p = command(sub, "handout", handout, _("Write the client handout (PDF): the map, then each muscle in plain words."))
-    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
+    _state_options(p)
     p.add_argument("--muscle", nargs="+", default=[], metavar="ID", help=_("muscles to describe (default: the top 3)"))
     p.add_argument("--paper", choices=PAPERS, default="auto", help=_("page size (auto: by locale)"))
     p.add_argument("--output", required=True, type=Path, metavar="FILE.pdf", help=_("file to write"))
@@ -66,10 +68,22 @@ def register(sub) -> None:
 
 def _picture_options(p: argparse.ArgumentParser, suffixes: tuple[str, ...]) -> None:
     p.add_argument("--view", default=None, metavar="VIEW", help=_("which diagram(s) to show (see: bodymap views)"))
-    p.add_argument("--select", nargs="+", default=[], metavar="REGION[:SIDE]", help=_("regions where it hurts"))
+    _state_options(p)
     p.add_argument("--muscle", metavar="ID", help=_("muscle to focus: its trigger points and referral pattern"))
     p.add_argument("--output", required=True, type=Path, metavar="FILE" + "|".join(suffixes), help=_("file to write"))
     p.set_defaults(suffixes=suffixes)
+
+
+def _state_options(p: argparse.ArgumentParser) -> None:
+    """Where the map comes from: places given here, or a client map saved from the window."""
+    p.add_argument(
+        "--select",
+        nargs="+",
+        default=[],
+        metavar="REGION[:SIDE][=INTENSITY]",
+        help=_("where it hurts, and how much (0-10)"),
+    )
+    p.add_argument("--open", type=Path, metavar="FILE.bodymap", help=_("draw a client map saved from the window"))
 
 
 def _screen(text: str) -> tuple[int, int]:
@@ -79,53 +93,69 @@ def _screen(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def _request(args: argparse.Namespace, suffixes: tuple[str, ...], muscles: list[str]):
-    """Check what a drawing command was asked for before Qt loads: places, muscles, view, output path.
-    Returns the knowledge base, the places and the path to write."""
+def _request(args: argparse.Namespace, suffixes: tuple[str, ...]) -> tuple[Session, Path]:
+    """Check what a drawing command was asked for before Qt loads (places, muscles, view, a client
+    map, the output path) and build the session to draw."""
     kb = knowledge()
-    places = parse_places(kb, args.select)
-    for muscle_id in muscles:
-        kb.muscle(muscle_id)
+    muscles = args.muscle if isinstance(args.muscle, list) else [args.muscle] if args.muscle else []
     if getattr(args, "view", None) is not None:
         kb.layout(args.view)
-    return kb, places, check_output(args.output, suffixes)
+    if args.open is not None:
+        if args.select:
+            raise UserError(_("give the places with --select or a map with --open, not both"))
+        session = _opened(kb, args.open)
+    else:
+        session = Session(kb)
+        places = parse_places(kb, args.select)
+        session.set_selections(places)
+        for selection, intensity in places.items():
+            if intensity is not None:
+                session.set_intensity(selection, intensity)
+    for muscle_id in muscles:
+        kb.muscle(muscle_id)
+    if isinstance(args.muscle, list):
+        if args.muscle:
+            session.set_picks(args.muscle)
+    elif args.muscle:
+        session.focus_muscle(args.muscle)
+    return session, check_output(args.output, suffixes)
 
 
-def _session(
-    kb: KnowledgeBase, places: dict[Selection, int | None], muscle: str | None = None, picks: list[str] | None = None
-):
-    from bodymap.ui.headless import session_for
-
-    session = session_for(kb, list(places), muscle, picks)
-    for selection, intensity in places.items():
-        if intensity is not None:
-            session.set_intensity(selection, intensity)
+def _opened(kb: KnowledgeBase, path: Path) -> Session:
+    """A session showing a saved client map; a bad file is one line naming it and the entry."""
+    try:
+        saved = client_map.read(path)
+        state = client_map.to_state(kb, saved, path)
+    except client_map.MapProblem as exc:
+        raise UserError(str(exc)) from None
+    session = Session(kb)
+    session.open_document(str(path), state, saved.note, saved.notes)
     return session
 
 
 def render(args: argparse.Namespace) -> None:
-    kb, places, target = _request(args, args.suffixes, [args.muscle] if args.muscle else [])
+    session, target = _request(args, args.suffixes)
     from bodymap.ui.headless import render as draw  # Qt loads only for commands that draw
 
-    written = draw(_session(kb, places, args.muscle), target, args.view)
+    written = draw(session, target, args.view)
     print(_("wrote {path}").format(path=show(written)))
 
 
 def snapshot(args: argparse.Namespace) -> None:
-    kb, places, target = _request(args, args.suffixes, [args.muscle] if args.muscle else [])
+    session, target = _request(args, args.suffixes)
     from bodymap.ui.launch import snapshot as picture
 
-    written = picture(kb, target, args.view, list(places), args.muscle, args.screen, args.kiosk)
+    written = picture(session, target, args.view, args.screen, args.kiosk)
     print(_("wrote {path}").format(path=show(written)))
 
 
 def handout(args: argparse.Namespace) -> None:
-    kb, places, target = _request(args, (".pdf",), args.muscle)
-    if not places and not args.muscle:
-        raise UserError(_("say where it hurts (--select) or which muscles to describe (--muscle)"))
+    session, target = _request(args, (".pdf",))
+    if not session.selections and not session.handout_muscles():
+        raise UserError(_("say where it hurts (--select), which muscles to describe (--muscle) or give a map (--open)"))
     from bodymap.ui.headless import handout as write
 
-    pages = write(_session(kb, places, None, args.muscle), target, args.paper)
+    pages = write(session, target, args.paper)
     print(_("wrote {path} ({pages} pages)").format(path=show(target), pages=pages))
 
 
@@ -150,7 +180,9 @@ def window(args: argparse.Namespace) -> int:
             raise UserError(_("{problem}: run 'bodymap kiosk-setup' first").format(problem=pin_problem))
     from bodymap.ui.launch import run
 
-    return run(kb, store, kiosk=args.kiosk, present=args.present)
+    if args.kiosk and args.open is not None:
+        raise UserError(_("a kiosk opens no client map"))
+    return run(kb, store, kiosk=args.kiosk, present=args.present, open_map=args.open)
 
 
 def targets(args: argparse.Namespace) -> int:

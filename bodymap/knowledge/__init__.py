@@ -3,7 +3,7 @@
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.errors import DataError, DataErrors, UnknownId
 from bodymap.knowledge.loading import load_knowledge
-from bodymap.knowledge.model import Area, Depth, Muscle, Region, Side, Zone
+from bodymap.knowledge.model import Area, Depth, Muscle, Quality, Region, Side, Zone
 from bodymap.knowledge.ranking import Explanation, RankedMuscle, describe, rank
 from bodymap.knowledge.schema import schema
 from bodymap.knowledge.selection import MIDLINE, Selection, SelectionError, parse_selection, parse_selections
@@ -17,6 +17,7 @@ __all__ = [
     "Explanation",
     "KnowledgeBase",
     "Muscle",
+    "Quality",
     "RankedMuscle",
     "Region",
     "Selection",

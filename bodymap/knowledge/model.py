@@ -37,12 +37,24 @@ Id = Annotated[
 TRUSTED = "trusted"
 """Validation context key: the data was fully validated before (a cache entry), skip text checks."""
 
-_PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|lorem|ipsum|xxx)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\b(tbd|fixme|lorem|ipsum)\b", re.IGNORECASE)
+_WORD_TOO = ("todo", "xxx")
+"""Markers that are also ordinary words in some language ('todo' is Spanish for 'all'): only their
+upper-case form is a stub."""
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether text still holds a stub marker (TODO, TBD, FIXME, lorem ipsum...)."""
+    for match in _PLACEHOLDER.finditer(value):
+        word = match.group(0)
+        if word.lower() not in _WORD_TOO or word.isupper():
+            return True
+    return False
 
 
 def _no_placeholder(value: str) -> str:
     """Reject text that was left as a stub, so unfinished content never reaches a client."""
-    if _PLACEHOLDER.search(value):
+    if is_placeholder(value):
         raise ValueError("placeholder text (TODO, TBD, lorem...) is not allowed")
     return value
 

@@ -23,10 +23,11 @@ This module works on plain dictionaries and knows nothing of files: see ``langua
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from bodymap.knowledge.model import is_placeholder
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "muscle": (
@@ -74,15 +75,6 @@ ENTRIES: dict[str, dict[str, tuple[str, str | None]]] = {
 
 ADDED = {"synonyms"}
 """Lists whose translated terms are added to the English ones (names people search for)."""
-
-_STUB = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum", re.IGNORECASE)
-"""Left-over markers in a translation. Case-insensitive except for words that are ordinary words in
-some language: 'todo' is Spanish for 'all', so only the upper-case marker counts."""
-
-
-def is_stub(text: str) -> bool:
-    match = _STUB.search(text)
-    return match is not None and (match.group(0) != match.group(0).lower() or "lorem" in match.group(0).lower())
 
 
 def fingerprint(text: Any) -> str:
@@ -163,7 +155,7 @@ def _merge(kind: str, base: dict[str, Any], overlay: dict[str, Any], prefix: str
             if not isinstance(value, str) or not value.strip():
                 report.problems.append((path, "must be a text"))
                 continue
-            if is_stub(value):
+            if is_placeholder(value):
                 report.problems.append((path, "holds a left-over marker (TODO, TBD, lorem...)"))
                 continue
             if value.strip() == english.strip() and len(english) > 24:
@@ -178,7 +170,7 @@ def _merge(kind: str, base: dict[str, Any], overlay: dict[str, Any], prefix: str
             elif len(value) != len(english):
                 report.problems.append((path, f"has {len(value)} items; the English has {len(english)}"))
                 continue
-            elif any(is_stub(v) for v in value):
+            elif any(is_placeholder(v) for v in value):
                 report.problems.append((path, "holds a left-over marker (TODO, TBD, lorem...)"))
                 continue
             else:

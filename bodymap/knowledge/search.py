@@ -7,6 +7,7 @@ a side matches all its choices, and the search box offers them instead of taking
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,7 +34,9 @@ class SearchEntry:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.lower().replace("(", " ").replace(")", " ").split())
+    """Text as search compares it: case, accents and brackets ignored ('tortícolis' = 'torticolis')."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(plain.replace("(", " ").replace(")", " ").split())
 
 
 def search_entries(kb: KnowledgeBase, name_on) -> list[SearchEntry]:

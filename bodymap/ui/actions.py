@@ -31,7 +31,7 @@ class ActionSpec:
     """The words, looked up when the action is made (so they follow the language)."""
     shortcuts: tuple[str, ...] = ()
     menu: str = ""
-    """Menu it appears in: 'file', 'edit', 'view' or 'help' ('' for none)."""
+    """Menu it appears in: 'file', 'edit', 'view', 'journal' or 'help' ('' for none)."""
     modes: frozenset[Mode] = EVERY_MODE
     checkable: bool = False
     tip: Callable[[], str] | None = None
@@ -40,7 +40,11 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("save_pdf", lambda: _("Save handout as PDF…"), ("Ctrl+S",), "file", DESK),
+    ActionSpec("new", lambda: _("New map"), ("Ctrl+N",), "file", DESK),
+    ActionSpec("open", lambda: _("Open map…"), ("Ctrl+O",), "file", DESK),
+    ActionSpec("save", lambda: _("Save map"), ("Ctrl+S",), "file", DESK),
+    ActionSpec("save_as", lambda: _("Save map as…"), ("Ctrl+Shift+S",), "file", DESK),
+    ActionSpec("save_pdf", lambda: _("Save handout as PDF…"), ("Ctrl+E",), "file", DESK),
     ActionSpec("print", lambda: _("Print handout…"), ("Ctrl+P",), "file", DESK),
     ActionSpec("quit", lambda: _("Quit"), ("Ctrl+Q",), "file", DESK),
     ActionSpec("undo", lambda: _("Undo"), ("Ctrl+Z",), "edit", IN_USE),
@@ -64,7 +68,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("zoom_in", lambda: _("Zoom in"), ("+", "=", "Ctrl++"), "view", IN_USE),
     ActionSpec("zoom_out", lambda: _("Zoom out"), ("-", "Ctrl+-"), "view", IN_USE),
-    ActionSpec("zoom_fit", lambda: _("Fit to window"), ("0", "Ctrl+0"), "view", IN_USE),
+    ActionSpec("zoom_fit", lambda: _("Fit to window"), ("Ctrl+0",), "view", IN_USE),
     ActionSpec(
         "present",
         lambda: _("Presentation mode"),
@@ -81,12 +85,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "previous_muscle", lambda: _("Previous muscle"), ("PgUp", "Left", "Up"), "", frozenset({Mode.PRESENTING})
     ),
     ActionSpec("leave_presentation", lambda: _("Leave presentation mode"), ("Esc",), "", frozenset({Mode.PRESENTING})),
+    ActionSpec(
+        "journal_add",
+        lambda: _("Add this map to my journal…"),
+        ("Ctrl+J",),
+        "journal",
+        frozenset({Mode.NORMAL}),
+        tip=lambda: _("Keep today's map in your private pain journal, to see whether it is getting better"),
+    ),
+    ActionSpec("journal_view", lambda: _("My pain journal"), ("Ctrl+Shift+J",), "journal", frozenset({Mode.NORMAL})),
     ActionSpec("red_flags", lambda: _("Red flags"), (), "help", EVERY_MODE),
 )
 MENUS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("file", lambda: _("&File")),
     ("edit", lambda: _("&Edit")),
     ("view", lambda: _("&View")),
+    ("journal", lambda: _("&Journal")),
     ("help", lambda: _("&Help")),
 )
 VIEW_PREFIX = "view:"
@@ -133,6 +147,23 @@ def build_view_actions(parent: QWidget, kb: KnowledgeBase, show: Callable[[str],
     return actions
 
 
+INTENSITY_PREFIX = "intensity:"
+"""Keys 0-9 say how much the place chosen last hurts: actions 'intensity:0' to 'intensity:9'."""
+
+
+def build_intensity_actions(parent: QWidget, set_last: Callable[[int], object]) -> dict[str, QAction]:
+    """The number keys, as actions of the window (a text field keeps its digits: Qt gives it them first)."""
+    actions: dict[str, QAction] = {}
+    for value in range(10):
+        action = QAction(_("How much the last place hurts: {value}").format(value=value), parent)
+        action.setObjectName(f"{INTENSITY_PREFIX}{value}")
+        action.setShortcut(QKeySequence(str(value)))
+        action.triggered.connect(lambda _checked=False, v=value: set_last(v))
+        parent.addAction(action)
+        actions[f"{INTENSITY_PREFIX}{value}"] = action
+    return actions
+
+
 def build_menus(bar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
     """The menu bar: every command that has a menu, with its shortcut shown; views under View."""
     menus = {key: bar.addMenu(title()) for key, title in MENUS}
@@ -151,4 +182,5 @@ def enable_for(actions: Mapping[str, QAction], handlers: Mapping[str, object], m
     """Enable exactly the actions the mode allows and someone handles (views: every mode in use)."""
     allowed = {spec.id for spec in ACTIONS if mode in spec.modes and spec.id in handlers}
     for action_id, action in actions.items():
-        action.setEnabled(action_id in allowed or (action_id.startswith(VIEW_PREFIX) and mode in IN_USE))
+        generated = action_id.startswith((VIEW_PREFIX, INTENSITY_PREFIX))
+        action.setEnabled(action_id in allowed or (generated and mode in IN_USE))

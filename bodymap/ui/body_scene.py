@@ -517,21 +517,24 @@ class BodyScene(QGraphicsScene):
             for view in set(self.kb.region(selection.region).views) & set(self.view_ids):
                 key = (view, Layer.REGION, selection.region, selection.side)
                 if self.diagrams[view].shape(*key[1:]) is not None:
-                    self._select(key)
+                    self._select(key, self.session.pain(selection).intensity)
         selected = {(v, Layer.REGION, s.region, s.side) for s in self.session.selections for v in self.view_ids}
         for key, item in self._selected.items():
             item.setVisible(key in selected)
 
-    def _select(self, key: ShapeKey) -> None:
+    def _select(self, key: ShapeKey, intensity: int) -> None:
+        """Outline a chosen place, tinted as strongly as it hurts."""
         item = self._selected.get(key)
         if item is None:
             view, layer, name, side = key
             shape = self.diagrams[view].shape(layer, name, side)
             assert shape is not None
             item = self._selected[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
-            item.setBrush(style.fill(Part.SELECTED, style.SELECTED))
             item.setPen(style.outline(Part.SELECTED, style.SELECTED))
             item.setZValue(style.LOOKS[Part.SELECTED].z)
+        brush = style.intensity_fill(intensity)
+        if item.brush() != brush:
+            item.setBrush(brush)
         item.setVisible(True)
 
     def _draw_marks(self, shown: list[Focus], focus: Focus | None) -> None:

@@ -152,8 +152,16 @@ class BodyView(QGraphicsView):
         self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        """Over a chosen place the wheel says how much it hurts (one step per notch); elsewhere, or with
+        Ctrl held, it zooms."""
         steps = event.angleDelta().y() / 120
-        if steps:
+        zoom_only = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        hit = self.region_at(event.position().toPoint()) if steps and not zoom_only else None
+        selection = Selection(hit[1], hit[2]) if hit else None
+        if selection is not None and selection in self.session.selections and not self.session.mode.kiosk:
+            notches = round(steps) or (1 if steps > 0 else -1)
+            self.session.set_intensity(selection, self.session.pain(selection).intensity + notches, source=self)
+        elif steps:
             self.zoom_by(WHEEL_STEP**steps, event.position())
         event.accept()
 

@@ -145,16 +145,16 @@ def draw_handout(
 
 def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, state: Session, pt: float) -> None:
     painter.setPen(Qt.GlobalColor.black)
-    painter.setFont(_font(18, bold=True))
+    painter.setFont(text_font(18, bold=True))
     painter.drawText(QRectF(body.left(), body.top(), body.width(), 26 * pt), _("Your pain map"))
-    painter.setFont(_font(9))
+    painter.setFont(text_font(9))
     painter.drawText(
         QRectF(body.left(), body.top(), body.width(), 26 * pt),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         date.today().strftime("%d %B %Y"),
     )
     where = wording.listing([wording.selection_name(kb, s) for s in state.selections])
-    painter.setFont(_font(10.5))
+    painter.setFont(text_font(10.5))
     line = (
         _("Where it hurts: {places}.").format(places=where)
         if where
@@ -165,9 +165,9 @@ def _first_page(painter: QPainter, body: QRectF, kb: KnowledgeBase, diagrams, st
     picture = QRectF(body.left(), body.top() + 62 * pt, body.width(), body.height() * 0.70)
     scene.render(painter, picture, scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
     y = picture.bottom() + 8 * pt
-    painter.setFont(_font(11, bold=True))
+    painter.setFont(text_font(11, bold=True))
     painter.drawText(QRectF(body.left(), y, body.width(), 16 * pt), _("The muscles most likely involved"))
-    painter.setFont(_font(9.5))
+    painter.setFont(text_font(9.5))
     y += 18 * pt
     for place, ranked in enumerate(state.ranking[:6], 1):
         line = _("{place}. {candidate}: {why}").format(
@@ -192,7 +192,7 @@ def _footer(painter: QPainter, area: QRectF, session: Session, page: int, pt: fl
     painter.save()
     painter.setPen(Qt.GlobalColor.darkGray)
     painter.drawLine(QPointF(area.left(), top), QPointF(area.right(), top))
-    painter.setFont(_font(7))
+    painter.setFont(text_font(7))
     painter.drawText(box.adjusted(0, 4 * pt, 0, 0), Qt.TextFlag.TextWordWrap, text)
     painter.drawText(
         QRectF(area.right() - 40 * pt, top + 4 * pt, 40 * pt, 12 * pt),
@@ -202,7 +202,8 @@ def _footer(painter: QPainter, area: QRectF, session: Session, page: int, pt: fl
     painter.restore()
 
 
-def _font(points: float, bold: bool = False) -> QFont:
+def text_font(points: float, bold: bool = False) -> QFont:
+    """A font of a size in points, for printed pages (the handout, the journal report)."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)

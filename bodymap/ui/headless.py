@@ -6,24 +6,11 @@ from pathlib import Path
 
 from bodymap.diagram import load_diagrams
 from bodymap.i18n import _
-from bodymap.knowledge import KnowledgeBase, Selection
+from bodymap.knowledge import KnowledgeBase
 from bodymap.session import Session
 from bodymap.ui.app import application
 from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.output import render_scene, write_pdf
-
-
-def session_for(
-    kb: KnowledgeBase, selections: list[Selection], muscle: str | None = None, picks: list[str] | None = None
-) -> Session:
-    """A session in the state the command line asked for."""
-    session = Session(kb)
-    session.set_selections(selections)
-    if muscle is not None:
-        session.focus_muscle(muscle)
-    if picks:
-        session.set_picks(picks)
-    return session
 
 
 def render(session: Session, output: Path, layout: str | None = None) -> Path:
@@ -44,3 +31,11 @@ def handout(session: Session, output: Path, paper: str = "auto") -> int:
     return write_pdf(
         output, lambda device: draw_handout(device, session, diagrams, notes, paper), _("bodymap: your pain map")
     )
+
+
+def journal_report(kb: KnowledgeBase, entries, output: Path, paper: str = "auto") -> int:
+    """Write the pain journal's PDF report (the plot, the first and latest maps, every entry)."""
+    from bodymap.ui.journal_report import write_report
+
+    application(headless=True)
+    return write_report(kb, entries, output, load_diagrams(kb.views), paper)

@@ -9,12 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QSettings
 
 from bodymap.diagram import load_diagrams
-from bodymap.knowledge import KnowledgeBase, Selection
+from bodymap.knowledge import KnowledgeBase
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
+from bodymap.session import Session
 from bodymap.settings import FileKept, SettingsStore
 from bodymap.ui import window_geometry
 from bodymap.ui.app import application
+from bodymap.ui.documents import DocumentController
+from bodymap.ui.journal_view import JournalController
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.output import OutputProblem
 from bodymap.ui.presentation import PresentationController
@@ -27,8 +30,11 @@ def _window_state() -> QSettings:
     return QSettings(str(config_dir() / WINDOW_FILE), QSettings.Format.IniFormat)
 
 
-def run(kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: bool = False) -> int:
-    """Open the main window (normal, presentation or kiosk) and run until it closes."""
+def run(
+    kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: bool = False, open_map: Path | None = None
+) -> int:
+    """Open the main window (normal, presentation or kiosk) and run until it closes; ``open_map``
+    shows a client map in it (a bad file is a message in the window, which still opens)."""
     app = application()
     if kiosk:
         window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
@@ -40,12 +46,16 @@ def run(kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: b
         notes = Notes.load(set(kb.muscles))
         window = MainWindow(kb, load_diagrams(kb.views), store, notes)
         presenter = PresentationController(window)
+        documents = DocumentController(window)
+        JournalController(window)
         saved = _window_state().value("geometry")
         window_geometry.place(window, saved if isinstance(saved, QByteArray) else None)
         window.closing.connect(lambda: _remember(window, store))
         window.show()
         if not store.settings.first_run_notice_seen:
             window.show_first_run_notice(lambda: _first_run_seen(window, store))
+        if open_map is not None:
+            documents.open(open_map)
         if present:
             presenter.enter()
     # What exists now lives as long as the window: frozen, later collections skip it, which
@@ -74,21 +84,20 @@ def _save(window: MainWindow, store: SettingsStore) -> None:
 
 
 def snapshot(
-    kb: KnowledgeBase,
+    session: Session,
     output: Path,
     layout: str | None = None,
-    selections: list[Selection] | None = None,
-    muscle: str | None = None,
     screen: tuple[int, int] = DEFAULT_SCREEN,
     kiosk: str | None = None,
 ) -> Path:
-    """Save a picture of the real window as it first opens on a screen of the given size, in the given
-    state, offscreen (as a kiosk on the named screen: one of KioskController.openers). It reads the
-    person's settings and notes but writes nothing of theirs."""
+    """Save a picture of the real window as it first opens on a screen of the given size, showing a
+    session's map, offscreen (as a kiosk on the named screen: one of KioskController.openers). It
+    reads the person's settings and notes but writes nothing of theirs."""
     from bodymap.output import check_output, replacing
 
     target = check_output(output, (".png",))
     app = application(headless=True, screen=screen)
+    kb = session.kb
     store = SettingsStore(writable=False)
     window = MainWindow(kb, load_diagrams(kb.views), store, Notes.load(set(kb.muscles), writable=False))
     try:
@@ -104,9 +113,8 @@ def snapshot(
         if layout is not None:
             window.show_layout(layout)
         window.show()
-        window.session.set_selections(selections or [])
-        if muscle is not None:
-            window.session.focus_muscle(muscle)
+        document = session.document
+        window.session.open_document(document.path, session.state, document.note, document.notes)
         if opened is not None:
             opened()
         app.processEvents()

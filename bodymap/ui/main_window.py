@@ -37,11 +37,20 @@ from bodymap.knowledge.views import ViewKind
 from bodymap.notes import Notes
 from bodymap.session import Change, Mode, Session
 from bodymap.settings import SettingsStore
-from bodymap.ui.actions import IN_USE, VIEW_PREFIX, build_actions, build_menus, build_view_actions, enable_for
+from bodymap.ui.actions import (
+    IN_USE,
+    VIEW_PREFIX,
+    build_actions,
+    build_intensity_actions,
+    build_menus,
+    build_view_actions,
+    enable_for,
+)
 from bodymap.ui.body_view import BodyView
 from bodymap.ui.detail_panel import DetailPanel
 from bodymap.ui.legend_bar import LegendBar
 from bodymap.ui.note_editor import NoteEditor
+from bodymap.ui.pain_panel import PainPanel
 from bodymap.ui.region_list import RegionList
 from bodymap.ui.results_panel import ResultsPanel
 from bodymap.ui.safety import DisclaimerBar, PlaceFlags, SafetyDialog, first_run_dialog, red_flags_dialog
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         self.results = ResultsPanel(self.session)
         self.regions = RegionList(self.session)
         self.place_flags = PlaceFlags(self.session)
+        self.pain_panel = PainPanel(self.session)
         self.detail = DetailPanel(self.session, notes)
         self.note_editor = NoteEditor(self.session, notes)
         self.disclaimer = DisclaimerBar(kb.safety)
@@ -113,6 +123,8 @@ class MainWindow(QMainWindow):
 
         self.body_layout = layout if layout in kb.layouts and self._is_body_layout(layout) else kb.views.default_layout
         """The whole-figure layout last shown: where 'Whole body' goes back to from a closer view."""
+        self.close_guards: list[Callable[[], bool]] = []
+        """Asked in turn before the window closes; any False keeps it open (unsaved changes kept)."""
         self.search_target: Callable[[], QWidget] = lambda: self.search
         """Where Ctrl+F sends the keyboard: a controller may point it at its own search box."""
         self.handlers: dict[str, Callable[[], object]] = {
@@ -131,6 +143,7 @@ class MainWindow(QMainWindow):
         }
         self.actions_by_id = build_actions(self, self.handlers)
         self.actions_by_id |= build_view_actions(self, kb, self.show_layout)
+        self.actions_by_id |= build_intensity_actions(self, self.pain_panel.set_last)
         self.menus = build_menus(self.menuBar(), self.actions_by_id)
         self.toolbar = self._toolbar()
         self.pages = QStackedWidget()
@@ -139,7 +152,15 @@ class MainWindow(QMainWindow):
         # Through the handler: a controller (the kiosk) shows the red flags its own way.
         self.disclaimer.red_flags_requested.connect(lambda: self.handlers["red_flags"]())
         self.place_flags.more.connect(lambda: self.handlers["red_flags"]())
-        for widget in (self.view, self.results, self.regions, self.place_flags, self.detail, self.note_editor):
+        for widget in (
+            self.view,
+            self.results,
+            self.regions,
+            self.place_flags,
+            self.pain_panel,
+            self.detail,
+            self.note_editor,
+        ):
             self.signals.changed.connect(widget.on_change)
         self.signals.changed.connect(self.on_change)
         self.on_change(Change(selection=True, layout=True, mode=True))
@@ -209,6 +230,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.warning_label)
         right_layout.addWidget(self.search)
         right_layout.addWidget(self.place_flags)
+        right_layout.addWidget(self.pain_panel)
         right_layout.addWidget(right_split, 1)
         self.side_panel = right
 
@@ -368,6 +390,9 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not all(guard() for guard in self.close_guards):
+            event.ignore()
+            return
         self.note_editor.save()
         self.notes.keep_drafts()  # the next start names the file it wrote, so closing never waits on a dialog
         self.closing.emit()

@@ -129,6 +129,16 @@ def fill(part: Part, color: QColor) -> QBrush:
     return tinted(color, look.fill_alpha, look.pattern) if look.fill_alpha else NO_BRUSH
 
 
+INTENSITY_ALPHA = (10, 6)
+"""A chosen place's tint: alpha 10 at intensity 0, 6 more per step (40 at the default 5, 70 at 10)."""
+
+
+def intensity_fill(intensity: int) -> QBrush:
+    """The tint of a chosen place, stronger the more it hurts (0-10)."""
+    base, step = INTENSITY_ALPHA
+    return tinted(SELECTED, base + step * max(0, min(10, intensity)), LOOKS[Part.SELECTED].pattern)
+
+
 def outline(part: Part, color: QColor, deep: bool = False) -> QPen:
     look = LOOKS[part]
     if not look.outline_width:

@@ -52,3 +52,19 @@ def test_handout_includes_the_therapists_note(kb, tmp_path, monkeypatch):
 def test_handout_needs_something_to_describe(capsys, tmp_path):
     assert main(["handout", "--output", str(tmp_path / "x.pdf")]) == 2
     assert "--select" in capsys.readouterr().err
+
+
+def test_handout_carries_the_red_flags_of_the_place_and_the_general_cautions(kb, tmp_path):
+    """Issue 15: the calf's clot flag on every page, and each general caution a technique links to, explained
+    under 'Before you start' as the technique's 'see Before you start' promises."""
+    output = tmp_path / "calf.pdf"
+    assert main(["handout", "--select", "calf_upper:left", "--muscle", "gastrocnemius", "--output", str(output)]) == 0
+    pages = [" ".join(page.split()) for page in _text(output)]
+    (clot,) = [f for f in kb.safety.red_flag if f.id == "calf_clot"]
+    clue = " ".join(clot.sign.split()[1:6])
+    assert all(clue in page for page in pages)
+    text = " ".join(pages)
+    assert "see Before you start" in text
+    gastrocnemius = kb.muscle("gastrocnemius")
+    for caution in kb.safety.cautions_of(gastrocnemius):
+        assert caution.title in text and " ".join(caution.text.split()[:6]) in text, caution.id

@@ -158,3 +158,80 @@ def test_validate_checks_the_sources_not_the_cache(tmp_path, monkeypatch, capsys
     (broken_data / "views.toml").write_text("schema_version = 2\n")
     assert main(["validate"]) == 2
     assert "views.toml" in capsys.readouterr().err
+
+
+def _raise_spillover(text: str) -> str:
+    """Gluteus minimus with its upper-buttock spillover (0.4) lifted above every essential zone (at most 0.95)."""
+    spill = 'region = "buttock_upper"\nzone = "spillover"\nlikelihood = 0.4\n'
+    assert spill in text
+    return text.replace(spill, 'region = "buttock_upper"\nzone = "spillover"\nlikelihood = 0.97\n')
+
+
+def test_a_spillover_above_every_essential_zone_warns_until_the_file_says_why(tmp_path, capsys):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    path.write_text(_raise_spillover(path.read_text()))
+    assert main(["validate", str(folder)]) == 0  # a warning, not an error: the data still loads
+    err = capsys.readouterr().err
+    (warning,) = [line for line in err.splitlines() if "warning" in line]
+    assert "gluteus_minimus.toml" in warning and "'buttock_upper'" in warning and "field 'referral[9]'" in warning
+    assert "say why in 'why'" in warning
+
+    reason = 'why = "The pain guides list it first for this place."\n'
+    path.write_text(path.read_text().replace("likelihood = 0.97\n", "likelihood = 0.97\n" + reason))
+    assert main(["validate", str(folder)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_spillover_equal_to_the_top_essential_zone_needs_no_reason(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    path.write_text(_raise_spillover(path.read_text()).replace("likelihood = 0.97", "likelihood = 0.95"))
+    assert load_knowledge(folder).warnings == ()
+
+
+def test_a_warm_soak_must_link_the_heat_caution(tmp_path):
+    """Heat by tool links the caution by itself; warmth written into a technique of another tool must name it."""
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    source = path.read_text()
+    steps = "Then shift a little backwards along the upper buttock and repeat."
+    assert steps in source
+    soaked = source.replace(steps, steps + " Afterwards, soak the hip in a warm bath.")
+    path.write_text(soaked)
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    (error,) = caught.value.errors
+    assert error.field == "self_release[1]" and "heat" in error.message and error.line
+
+    duration = 'two or three spots, once or twice a day."\n'
+    assert duration in soaked
+    path.write_text(soaked.replace(duration, duration + 'cautions = ["heat"]\n', 1))
+    kb = load_knowledge(folder)
+    technique = kb.muscle("gluteus_minimus").self_release[0]
+    assert "heat" in {c.id for c in kb.safety.cautions_for(technique, kb.muscle("gluteus_minimus"))}
+
+
+def test_a_heat_caution_that_no_longer_covers_the_heat_tool_is_an_error(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    safety = folder / "safety.toml"
+    safety.write_text(safety.read_text().replace('tools = ["heat"]\n', "", 1))
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    assert [e.field for e in caught.value.errors] == ["self_release[2]"]
+
+
+def test_unknown_caution_and_red_flag_places_name_their_field(tmp_path):
+    folder = _copy_data(tmp_path, ["gluteus_minimus"])
+    path = folder / "muscles" / "gluteus_minimus.toml"
+    text = path.read_text()
+    path.write_text(text.replace("\n[[trigger_points]]", '\ngeneral_cautions = ["pregnant"]\n\n[[trigger_points]]', 1))
+    safety = folder / "safety.toml"
+    safety.write_text(
+        safety.read_text().replace('places = ["calf_upper", "calf_lower", "knee_back"]', 'places = ["calf"]')
+    )
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge(folder)
+    found = {(e.entry, e.field): e.message for e in caught.value.errors}
+    assert "pregnant" in found[("gluteus_minimus", "general_cautions")]
+    assert "'calf'" in found[("calf_clot", "places")]

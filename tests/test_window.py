@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
 from pypdf import PdfReader
@@ -191,6 +192,22 @@ def test_red_flags_are_one_click_away(qtbot, window, kb):
     assert shown
     text = shown[0].findChild(QTextBrowser).toPlainText()
     assert all(flag.sign in text for flag in kb.safety.red_flag)
+
+
+def test_the_red_flags_of_the_chosen_places_show_beside_the_results(qtbot, window, kb):
+    """Issue 15: the calf, chest, low back, head and groin bring their few red flags into the side panel
+    beside the results, not only behind the Red flags button; a place with none hides the box."""
+    assert not window.place_flags.isVisible()
+    places = [Selection(region, Side.LEFT) for region in ("calf_upper", "chest", "low_back", "temple", "groin")]
+    window.session.set_selections(places)
+    qtbot.waitUntil(window.place_flags.isVisible)
+    assert window.place_flags.parent() is window.side_panel
+    shown = window.place_flags.label.text()
+    for flag_id in ("calf_clot", "heart", "aneurysm", "bladder_bowel", "sudden_headache", "hernia", "testicle"):
+        (flag,) = [f for f in kb.safety.red_flag if f.id == flag_id]
+        assert escape(flag.sign) in shown, flag_id
+    window.session.set_selections([Selection("hand_back", Side.LEFT)])
+    qtbot.waitUntil(lambda: not window.place_flags.isVisible())
 
 
 def test_first_run_notice_is_saved_once_accepted(qtbot, kb):

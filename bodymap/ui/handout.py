@@ -28,7 +28,7 @@ from bodymap.knowledge import KnowledgeBase, Muscle
 from bodymap.notes import Notes
 from bodymap.session import Session, State
 from bodymap.ui.body_scene import BodyScene
-from bodymap.ui.muscle_html import referral_html, self_care_html
+from bodymap.ui.muscle_html import general_cautions_html, referral_html, self_care_html
 from bodymap.ui.output import started
 from bodymap.ui.safety import flags_for_session
 
@@ -84,6 +84,9 @@ def muscle_section(kb: KnowledgeBase, muscle: Muscle, why: str | None, note: str
         f"<h3>{escape(_('Be careful'))}</h3>",
         "<ul>" + "".join(f"<li>{escape(c)}</li>" for c in muscle.cautions) + "</ul>",
     ]
+    general = general_cautions_html(kb.safety, muscle)
+    if general:  # the techniques above point here ('see Before you start'): the handout must carry it too
+        parts += [f"<h3>{escape(_('Before you start'))}</h3>", general]
     return "".join(parts)
 
 

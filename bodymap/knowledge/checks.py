@@ -20,9 +20,9 @@ from bodymap.knowledge.views import ViewFile
 
 MIN_SHARED_TEXT = 60
 """Texts at least this long must not be repeated across muscles (a copy-paste check)."""
-SHARED_FIELDS = ("sources", "innervation")
-"""Fields muscles may share word for word: citations of one book, and one nerve supplying
-neighbours (the three parts of the trapezius)."""
+SHARED_FIELDS = ("sources", "innervation", "group")
+"""Fields muscles may share word for word: citations of one book, one nerve supplying
+neighbours (the three parts of the trapezius), and the family they belong to."""
 HEAT_WORDS = re.compile(r"\b(heat|heating|warm(?![\s-]up)|warmth|hot|soak|soaking|sauna)\b", re.IGNORECASE)
 """Words that mean heat is applied ('warm up' is exercise, not heat)."""
 

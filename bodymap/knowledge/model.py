@@ -116,27 +116,6 @@ class Area(str, Enum):
     FOOT = "foot"
     PELVIC_FLOOR = "pelvic_floor"
 
-    @property
-    def label(self) -> str:
-        return _AREA_LABELS[self]
-
-
-_AREA_LABELS = {
-    Area.HEAD: "Head and face",
-    Area.NECK: "Neck",
-    Area.SHOULDER: "Shoulder and chest",
-    Area.ARM: "Arm and elbow",
-    Area.HAND: "Forearm, wrist and hand",
-    Area.TRUNK: "Chest, abdomen and upper back",
-    Area.LOW_BACK: "Low back and pelvis",
-    Area.HIP: "Hip, groin and buttock",
-    Area.THIGH: "Thigh",
-    Area.KNEE: "Knee",
-    Area.LOWER_LEG: "Lower leg and ankle",
-    Area.FOOT: "Foot",
-    Area.PELVIC_FLOOR: "Pelvic floor",
-}
-
 
 class Region(Frozen):
     """A patch of the body surface a person can point to when saying where it hurts."""
@@ -159,10 +138,6 @@ class Region(Frozen):
     def sides(self) -> tuple[Side | None, ...]:
         """The sides a person can point to: left and right, or None alone for a midline region."""
         return tuple(Side) if self.paired else (None,)
-
-    def name_on(self, side: Side | None) -> str:
-        """The name shown for one side of the region, e.g. 'Outer thigh, left'."""
-        return self.label if side is None else f"{self.label}, {side.value}"
 
 
 class Quality(str, Enum):

@@ -212,6 +212,13 @@ def referral_summary(kb: KnowledgeBase, muscle: Muscle, zone: Zone) -> str:
     return listing([kb.region(r.region).label.lower() for r in muscle.referral if r.zone is zone])
 
 
+def day(when: datetime.date) -> str:
+    """A date as the person's language writes it in full, e.g. 'December 1, 2026' or '1 de diciembre de 2026'."""
+    from babel.dates import format_date  # loaded when needed
+
+    return format_date(when, format="long", locale=i18n.language())
+
+
 def moment(at: datetime.datetime) -> str:
     """A date and time as the person's language writes them, e.g. 'Nov 1, 2026, 9:00 AM'."""
     from babel.dates import format_date, format_time  # dates in the person's language; loaded when needed

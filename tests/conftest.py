@@ -21,8 +21,9 @@ from bodymap.settings import Settings
 
 @pytest.fixture(autouse=True)
 def _private_config(tmp_path_factory, monkeypatch):
-    """Point the app's config folder at a fresh temporary folder for every test."""
+    """Point the app's config and data folders (settings, notes, the journal) at fresh temporary folders."""
     monkeypatch.setenv("BODYMAP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("BODYMAP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(scope="session")

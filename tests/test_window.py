@@ -386,7 +386,7 @@ def test_save_as_pdf_from_the_window_after_a_click(qtbot, window, tmp_path, monk
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(output)).pages]
     assert len(pages) >= 2
-    assert "Where it hurts: Groin, right." in pages[0]
+    assert "Where it hurts: Groin, right (5/10)." in pages[0]
     assert window.session.ranking[0].muscle.name in " ".join(pages)
     assert all("See a clinician now" in page for page in pages)
     assert "Saved" in window.statusBar().currentMessage()

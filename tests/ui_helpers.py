@@ -8,17 +8,24 @@ from bodymap.diagram import Layer, load_diagrams
 from bodymap.knowledge import KnowledgeBase, Side
 from bodymap.notes import Notes
 from bodymap.settings import Settings, SettingsStore
+from bodymap.ui import launch
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.presentation import PresentationController
 
 
-def desk_window(kb: KnowledgeBase, settings: Settings | None = None, notes: Notes | None = None) -> MainWindow:
-    """A desk window with presentation mode, over the test's private config folder."""
+def desk_window(
+    kb: KnowledgeBase, settings: Settings | None = None, notes: Notes | None = None, ask_before_closing: bool = False
+) -> MainWindow:
+    """The desk window as bodymap's launcher builds it (presentation, client maps, the journal), over
+    the test's private config and data folders; its controllers as attributes. Unless asked, it
+    closes without the unsaved-map question (pytest-qt closes every window after its test)."""
     store = SettingsStore()
     if settings is not None:
         store.settings = settings
-    window = MainWindow(kb, load_diagrams(kb.views), store, notes or Notes.load(set(kb.muscles)))
-    window.presenter = PresentationController(window)
+    desk = launch.desk_window(kb, store, notes or Notes.load(set(kb.muscles)))
+    window = desk.window
+    window.presenter, window.documents, window.journal = desk.presenter, desk.documents, desk.journal
+    if not ask_before_closing:
+        window.close_guards.clear()
     return window
 
 

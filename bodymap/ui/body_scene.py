@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -656,6 +656,16 @@ class BodyScene(QGraphicsScene):
         reach = (style.BADGE_RADIUS + BADGE_SLACK) / self.pixel_scale
         hits = [b for b in self.badges if QLineF(b.scenePos(), scene_pos).length() <= reach]
         return min(hits, key=lambda b: QLineF(b.scenePos(), scene_pos).length()) if hits else None
+
+    def render_fitted(self, painter: QPainter, target: QRectF) -> QRectF:
+        """Draw the whole content into ``target``, as large as fits without distortion, centred at the
+        top; returns the rectangle it took (a caller puts what follows right under it)."""
+        source = self.content_rect()
+        scale = min(target.width() / source.width(), target.height() / source.height())
+        size = QSizeF(source.width() * scale, source.height() * scale)
+        drawn = QRectF(target.left() + (target.width() - size.width()) / 2, target.top(), size.width(), size.height())
+        self.render(painter, drawn, source, Qt.AspectRatioMode.KeepAspectRatio)
+        return drawn
 
     def content_rect(self) -> QRectF:
         """The scene rectangle showing the layout's figures, their titles and side captions (and the

@@ -4,6 +4,7 @@ snapshot without touching any of their files."""
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
@@ -43,11 +44,8 @@ def run(
         KioskController(window, store.settings)  # a child of the window: it lives as long as the window
         window.showFullScreen()
     else:
-        notes = Notes.load(set(kb.muscles))
-        window = MainWindow(kb, load_diagrams(kb.views), store, notes)
-        presenter = PresentationController(window)
-        documents = DocumentController(window)
-        JournalController(window)
+        desk = desk_window(kb, store, Notes.load(set(kb.muscles)))
+        window = desk.window
         saved = _window_state().value("geometry")
         window_geometry.place(window, saved if isinstance(saved, QByteArray) else None)
         window.closing.connect(lambda: _remember(window, store))
@@ -55,14 +53,30 @@ def run(
         if not store.settings.first_run_notice_seen:
             window.show_first_run_notice(lambda: _first_run_seen(window, store))
         if open_map is not None:
-            documents.open(open_map)
+            desk.documents.open(open_map)
         if present:
-            presenter.enter()
+            desk.presenter.enter()
     # What exists now lives as long as the window: frozen, later collections skip it, which
     # keeps them short in a kiosk that runs for days. Resumes the collector paused at start-up.
     gc.freeze()
     gc.enable()
     return app.exec()
+
+
+@dataclass(frozen=True)
+class Desk:
+    """A therapist's or a person's window, with the controllers a desk has (a kiosk has none of them)."""
+
+    window: MainWindow
+    presenter: PresentationController
+    documents: DocumentController
+    journal: JournalController
+
+
+def desk_window(kb: KnowledgeBase, store: SettingsStore, notes: Notes) -> Desk:
+    """The desk window as it opens: presentation mode, client maps as files, the pain journal."""
+    window = MainWindow(kb, load_diagrams(kb.views), store, notes)
+    return Desk(window, PresentationController(window), DocumentController(window), JournalController(window))
 
 
 def _first_run_seen(window: MainWindow, store: SettingsStore) -> None:

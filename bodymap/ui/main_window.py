@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPagedPaintDevice, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QPagedPaintDevice, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -378,7 +378,12 @@ class MainWindow(QMainWindow):
         except OutputProblem as exc:
             self.tell(_("Handout not saved"), str(exc), QMessageBox.Icon.Warning)
             return
-        self.statusBar().showMessage(wording.handout_saved(path, pages), 8000)
+        said = wording.handout_saved(path, pages)
+        self.statusBar().showMessage(said, 8000)
+        box = self.tell(_("Handout saved"), said)
+        opener = box.addButton(_("Open it"), QMessageBox.ButtonRole.ActionRole)
+        opener.setObjectName("open_handout")
+        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

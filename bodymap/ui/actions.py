@@ -82,6 +82,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("leave_presentation", lambda: _("Leave presentation mode"), ("Esc",), "", frozenset({Mode.PRESENTING})),
     ActionSpec("red_flags", lambda: _("Red flags"), (), "help", EVERY_MODE),
+    ActionSpec("about", lambda: _("About bodymap"), (), "help", DESK),
 )
 MENUS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("file", lambda: _("&File")),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bodymap import __version__
-from bodymap.commands import drawing, kiosk_setup, text, translations
+from bodymap.commands import desktop, drawing, kiosk_setup, text, translations
 from bodymap.commands.common import EXIT_USAGE, UserError
 from bodymap.diagram.svg_file import DiagramError
 from bodymap.i18n import _, set_language
@@ -24,7 +24,7 @@ from bodymap.knowledge import DataErrors, SelectionError, UnknownId
 from bodymap.output import OutputProblem
 from bodymap.storage import FileProblem, show
 
-GROUPS = (text, drawing, kiosk_setup, translations)
+GROUPS = (text, drawing, kiosk_setup, translations, desktop)
 
 
 class Parser(argparse.ArgumentParser):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from bodymap import __version__, client_map
-from bodymap.commands import drawing, journal, kiosk_setup, text, translations
+from bodymap.commands import desktop, drawing, journal, kiosk_setup, text, translations
 from bodymap.commands.common import EXIT_USAGE, UserError
 from bodymap.diagram.svg_file import DiagramError
 from bodymap.i18n import _, set_language
@@ -25,7 +25,7 @@ from bodymap.knowledge import DataErrors, SelectionError, UnknownId
 from bodymap.output import OutputProblem
 from bodymap.storage import FileProblem, show
 
-GROUPS = (text, drawing, kiosk_setup, journal, translations)
+GROUPS = (text, drawing, kiosk_setup, journal, translations, desktop)
 
 
 class Parser(argparse.ArgumentParser):

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-KINDS = ("data", "assets")
+KINDS = ("data", "assets", "icons", "desktop")
 
 
 def resource_dir(kind: str) -> Path:
-    """The folder holding the shipped ``kind`` ('data' or 'assets'); fails loudly if absent."""
+    """The folder holding the shipped ``kind`` (one of :data:`KINDS`); fails loudly if absent."""
     if kind not in KINDS:
         raise ValueError(f"unknown resource kind {kind!r}; known kinds: {', '.join(KINDS)}")
     candidates = (_PACKAGE / kind, _PACKAGE.parent / kind)

@@ -95,6 +95,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("journal_view", lambda: _("My pain journal"), ("Ctrl+Shift+J",), "journal", frozenset({Mode.NORMAL})),
     ActionSpec("red_flags", lambda: _("Red flags"), (), "help", EVERY_MODE),
+    ActionSpec("about", lambda: _("About bodymap"), (), "help", DESK),
 )
 MENUS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("file", lambda: _("&File")),

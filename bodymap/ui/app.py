@@ -1,4 +1,4 @@
-"""The one QApplication, created on demand with the names QSettings and the desktop use."""
+"""The one QApplication, created on demand with the names QSettings and the desktop use, and the icon."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import os
 import sys
 import tempfile
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from bodymap import __version__
-
-APP_ID = "io.github.bodymap.Bodymap"
+from bodymap.identity import APP_ID, ICON_SIZES, icon_file
 
 
 def application(headless: bool = False, screen: tuple[int, int] | None = None) -> QApplication:
@@ -48,4 +49,13 @@ def application(headless: bool = False, screen: tuple[int, int] | None = None) -
     app.setApplicationDisplayName("bodymap")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """bodymap's icon at every size it is drawn in; each PNG is read only when a size is first shown."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_file(size)), QSize(size, size))
+    return icon

@@ -37,6 +37,7 @@ from bodymap.knowledge.views import ViewKind
 from bodymap.notes import Notes
 from bodymap.session import Change, Mode, Session
 from bodymap.settings import SettingsStore
+from bodymap.ui.about import show_about
 from bodymap.ui.actions import (
     IN_USE,
     VIEW_PREFIX,
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
             "zoom_fit": lambda: self.session.set_zoom(1.0),
             "whole_body": lambda: self.show_layout(self.body_layout),
             "red_flags": self.show_red_flags,
+            "about": lambda: show_about(self.kb, self),
         }
         self.actions_by_id = build_actions(self, self.handlers)
         self.actions_by_id |= build_view_actions(self, kb, self.show_layout)

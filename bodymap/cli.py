@@ -10,7 +10,6 @@ commands start fast and run where Qt cannot. The commands themselves live in
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from bodymap import __version__, client_map
 from bodymap.commands import desktop, drawing, journal, kiosk_setup, text, translations
 from bodymap.commands.common import EXIT_USAGE, UserError
 from bodymap.diagram.svg_file import DiagramError
-from bodymap.i18n import _, set_language
+from bodymap.i18n import _, set_language, system_language
 from bodymap.knowledge import DataErrors, SelectionError, UnknownId
 from bodymap.output import OutputProblem
 from bodymap.storage import FileProblem, show
@@ -50,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bodymap: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (UserError, UnknownId, SelectionError, DiagramError, FileProblem, OutputProblem) as exc:
-        print(f"bodymap: {_('error')}: {show(exc)}", file=sys.stderr)
+        print("bodymap: " + _("error") + f": {show(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
@@ -80,20 +79,7 @@ def _choose_language(argv: list[str]) -> None:
         from bodymap.settings import SettingsStore
 
         language = SettingsStore(writable=False).settings.language
-    if language is None:
-        language = (
-            (
-                os.environ.get("LANGUAGE")
-                or os.environ.get("LC_ALL")
-                or os.environ.get("LC_MESSAGES")
-                or os.environ.get("LANG")
-                or "en"
-            )
-            .split(":")[0]
-            .split(".")[0]
-            .split("_")[0]
-        )
-    set_language(language)
+    set_language(language or system_language())
 
 
 def _parser() -> Parser:

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from bodymap.i18n import _
 from bodymap.storage import show
 
 
@@ -25,41 +26,55 @@ def check_output(path: Path, suffixes: tuple[str, ...]) -> Path:
     """The absolute path to write, or OutputProblem saying why it cannot be written."""
     shown = show(path)
     if path.suffix.lower() not in suffixes:
-        raise OutputProblem(f"output '{shown}' must end in {', '.join(suffixes)}")
+        raise OutputProblem(
+            _("output '{path}' must end in {suffixes}").format(path=shown, suffixes=", ".join(suffixes))
+        )
     try:
         target = path.expanduser().absolute()
         name_max = os.pathconf(target.parent, "PC_NAME_MAX") if target.parent.exists() else 255
     except (OSError, ValueError):
         name_max = 255
     if len(os.fsencode(target.name)) > name_max:
-        raise OutputProblem(f"output '{shown}': the file name is longer than the {name_max} bytes allowed")
+        raise OutputProblem(
+            _("output '{path}': the file name is longer than the {count} bytes allowed").format(
+                path=shown, count=name_max
+            )
+        )
     parent = target.parent
     try:
         info = parent.stat()
     except FileNotFoundError:
-        raise OutputProblem(f"output '{shown}': the folder '{show(parent)}' does not exist") from None
+        raise OutputProblem(
+            _("output '{path}': the folder '{folder}' does not exist").format(path=shown, folder=show(parent))
+        ) from None
     except OSError as exc:
-        raise OutputProblem(f"output '{shown}': the folder cannot be used ({exc.strerror or exc})") from None
+        raise OutputProblem(
+            _("output '{path}': the folder cannot be used ({why})").format(path=shown, why=exc.strerror or exc)
+        ) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise OutputProblem(f"output '{shown}': '{show(parent)}' is not a folder")
+        raise OutputProblem(_("output '{path}': '{folder}' is not a folder").format(path=shown, folder=show(parent)))
     try:  # the only sure test of a folder (permissions, a read-only or special file system, root)
         fd, probe = tempfile.mkstemp(prefix=".bodymap-", suffix=".probe", dir=parent)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
         raise OutputProblem(
-            f"output '{shown}': the folder '{show(parent)}' is not writable ({exc.strerror or exc})"
+            _("output '{path}': the folder '{folder}' is not writable ({why})").format(
+                path=shown, folder=show(parent), why=exc.strerror or exc
+            )
         ) from None
     try:
         existing = os.lstat(target)
     except FileNotFoundError:
         return target
     except OSError as exc:
-        raise OutputProblem(f"output '{shown}': cannot be used ({exc.strerror or exc})") from None
+        raise OutputProblem(
+            _("output '{path}': cannot be used ({why})").format(path=shown, why=exc.strerror or exc)
+        ) from None
     if stat.S_ISLNK(existing.st_mode):
-        raise OutputProblem(f"output '{shown}': is a link; give the path of the file itself")
+        raise OutputProblem(_("output '{path}': is a link; give the path of the file itself").format(path=shown))
     if not stat.S_ISREG(existing.st_mode):
-        raise OutputProblem(f"output '{shown}': is a folder or a special file, not a file")
+        raise OutputProblem(_("output '{path}': is a folder or a special file, not a file").format(path=shown))
     return target
 
 
@@ -70,15 +85,19 @@ def replacing(target: Path) -> Iterator[Path]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
     except OSError as exc:
-        raise OutputProblem(f"output '{show(target)}': cannot be written ({exc.strerror or exc})") from None
+        raise OutputProblem(
+            _("output '{path}': cannot be written ({why})").format(path=show(target), why=exc.strerror or exc)
+        ) from None
     os.close(fd)
     temporary = Path(name)
     try:
         yield temporary
         if temporary.stat().st_size == 0:
-            raise OutputProblem(f"output '{show(target)}': nothing was written")
+            raise OutputProblem(_("output '{path}': nothing was written").format(path=show(target)))
         os.replace(temporary, target)
     except OSError as exc:
-        raise OutputProblem(f"output '{show(target)}': cannot be written ({exc.strerror or exc})") from None
+        raise OutputProblem(
+            _("output '{path}': cannot be written ({why})").format(path=show(target), why=exc.strerror or exc)
+        ) from None
     finally:
         temporary.unlink(missing_ok=True)

@@ -316,6 +316,14 @@ class Session:
         self._saved = (self._state, self._document.note)
         return self._tell(Change(document=True, source=source))
 
+    def take_over(self, other: Session, source: object = None) -> Change:
+        """Carry on another session's map here, history and unsaved changes included (the window was
+        built again, in another language)."""
+        self._undo, self._redo = list(other._undo), list(other._redo)
+        self._document, self._saved = other._document, other._saved
+        change = self._apply(other._state, source)
+        return change | self.set_layout(other._layout, source) | self.set_zoom(other._zoom, source)
+
     # -- what is shown (not undoable) -------------------------------------------------------
     def set_layout(self, layout_id: str, source: object = None) -> Change:
         """Show a layout (both views, one view, a close-up); the zoom goes back to fit."""

@@ -216,14 +216,14 @@ def day(when: datetime.date) -> str:
     """A date as the person's language writes it in full, e.g. 'December 1, 2026' or '1 de diciembre de 2026'."""
     from babel.dates import format_date  # loaded when needed
 
-    return format_date(when, format="long", locale=i18n.language())
+    return format_date(when, format="long", locale=i18n.locale_code())
 
 
 def moment(at: datetime.datetime) -> str:
     """A date and time as the person's language writes them, e.g. 'Nov 1, 2026, 9:00 AM'."""
     from babel.dates import format_date, format_time  # dates in the person's language; loaded when needed
 
-    locale = i18n.language()
+    locale = i18n.locale_code()
     return _("{date}, {time}").format(
         date=format_date(at, format="medium", locale=locale), time=format_time(at, format="short", locale=locale)
     )

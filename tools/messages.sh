@@ -10,7 +10,7 @@ locale=bodymap/locale
 template=$locale/bodymap.pot
 pybabel extract --no-default-keywords -k _ -k n_:1,2 -k p_:1c,2 --add-comments=Translators: \
     --project=bodymap --copyright-holder="bodymap developers" --msgid-bugs-address="" \
-    --omit-header --sort-by-file -o "$template" bodymap >/dev/null
+    --omit-header --sort-by-file -o "$template" bodymap >/dev/null 2>&1
 if [ "${1:-}" = "init" ]; then
     pybabel init -i "$template" -d "$locale" -D bodymap -l "$2"
 fi

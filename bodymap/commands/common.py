@@ -6,7 +6,7 @@ import argparse
 import json
 from collections.abc import Callable
 
-from bodymap.i18n import requested_language
+from bodymap.i18n import _, requested_language
 from bodymap.knowledge import KnowledgeBase, load_knowledge
 
 EXIT_USAGE = 2
@@ -25,7 +25,7 @@ def command(sub, name: str, run: Run, help: str) -> argparse.ArgumentParser:
 
 
 def json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
 
 def print_json(value: object) -> None:

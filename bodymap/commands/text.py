@@ -90,7 +90,7 @@ def views(args: argparse.Namespace) -> None:
         print_json(rows)
         return
     for row in rows:
-        print(f"{row['id']:14} {row['kind']:8} {row['regions']:3} {_('regions')}  {row['title']}")
+        print(f"{row['id']:14} {row['kind']:8} {row['regions']:3} " + _("regions") + f"  {row['title']}")
 
 
 def muscles(args: argparse.Namespace) -> None:
@@ -208,7 +208,7 @@ def validate(args: argparse.Namespace) -> int:
             status = EXIT_USAGE
             continue
         for warning in kb.warnings:
-            print(f"  {_('warning')}: {warning}", file=sys.stderr)
+            print("  " + _("warning") + f": {warning}", file=sys.stderr)
         print(
             _("{folder}: ok, {regions} regions, {muscles} muscles").format(
                 folder=show(kb.folder), regions=len(kb.regions), muscles=len(kb.muscles)

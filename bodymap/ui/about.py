@@ -30,8 +30,8 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(ICON_SIZE, ICON_SIZE))
         icon.setAccessibleName(_("The bodymap icon"))
         self.heading = QLabel(
-            f"<h2>bodymap</h2><p>{escape(_('Version {version}').format(version=version()))}</p>"
-            f"<p>{escape(_('Click where it hurts: find the muscles whose trigger points refer pain there.'))}</p>"
+            "<h2>bodymap</h2><p>" + escape(_("Version {version}").format(version=version())) + "</p>"
+            "<p>" + escape(_("Click where it hurts: find the muscles whose trigger points refer pain there.")) + "</p>"
         )
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -66,8 +66,14 @@ def about_html(kb: KnowledgeBase) -> str:
     )
     return (
         f"<p>{escape(licence)}</p><p>{escape(built)}</p>"
-        f"<h3>{escape(_('Where the content comes from'))}</h3>"
-        f"<p>{escape(_('Each muscle lists its own sources (see its page). These are the reference works they cite; all text and drawings were written for this project.'))}</p>"
+        f"<h3>" + escape(_("Where the content comes from")) + "</h3>"
+        "<p>"
+        + escape(
+            _(
+                "Each muscle lists its own sources (see its page). These are the reference works they cite; all text and drawings were written for this project."
+            )
+        )
+        + f"</p>"
         f"<ul>{sources}</ul>"
     )
 

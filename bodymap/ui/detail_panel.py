@@ -37,7 +37,7 @@ def welcome_html() -> str:
         ),
         _("You can also search for a muscle, a place or a complaint such as sciatica (Ctrl+F)."),
     ]
-    return f"<h2>{escape(_('Where does it hurt?'))}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return "<h2>" + escape(_("Where does it hurt?")) + "</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 class DetailPanel(QTextBrowser):

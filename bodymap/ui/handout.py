@@ -84,9 +84,9 @@ def muscle_section(
         heading = escape(_("Why it is on your map:"))
         head.append(f"<p><b>{heading}</b> {escape(why)}</p>")
     beside = [
-        f"<h3>{escape(_('Where it sends pain'))}</h3>",
+        "<h3>" + escape(_("Where it sends pain")) + "</h3>",
         referral_html(kb, muscle),
-        f"<h3>{escape(_('Where to find its trigger points'))}</h3>",
+        "<h3>" + escape(_("Where to find its trigger points")) + "</h3>",
         "<ul>" + "".join(f"<li>{escape(p.location)}</li>" for p in muscle.trigger_points) + "</ul>",
     ]
     parts = [
@@ -94,9 +94,9 @@ def muscle_section(
         "<table width='100%' cellspacing='0' cellpadding='0'><tr>",
         f"<td width='{width + 12}' valign='top'><img src='{picture}' width='{width}'></td>",
         f"<td valign='top'>{''.join(beside)}</td></tr></table>",
-        f"<h3>{escape(_('How to release it yourself'))}</h3>",
+        "<h3>" + escape(_("How to release it yourself")) + "</h3>",
         self_care_html(kb.safety, muscle),
-        f"<h3>{escape(_('Be careful'))}</h3>",
+        "<h3>" + escape(_("Be careful")) + "</h3>",
         "<ul>" + "".join(f"<li>{escape(c)}</li>" for c in muscle.cautions) + "</ul>",
     ]
     return "".join(parts) + "<hr>"
@@ -109,7 +109,7 @@ def before_you_start(kb: KnowledgeBase, muscles: list[Muscle]) -> str:
     if not cautions:
         return ""
     items = "".join(f"<p><b>{escape(c.title)}.</b> {escape(c.text)}</p>" for c in cautions)
-    return f"<h2>{escape(_('Before you start'))}</h2>{items}"
+    return "<h2>" + escape(_("Before you start")) + f"</h2>{items}"
 
 
 def draw_handout(

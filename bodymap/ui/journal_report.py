@@ -121,6 +121,6 @@ def _table(kb: KnowledgeBase, entries: Sequence[Entry]) -> str:
     )
     return (
         "<style>td, th { font-size: 9pt; padding: 2pt 6pt; } th { border-bottom: 1px solid #888; }</style>"
-        f"<h2 style='font-size: 14pt'>{escape(_('Every entry'))}</h2>"
+        "<h2 style='font-size: 14pt'>" + escape(_("Every entry")) + f"</h2>"
         f"<table width='100%' cellspacing='0'><tr>{head}</tr>{rows}</table>"
     )

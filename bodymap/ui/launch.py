@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QSettings
 
 from bodymap.diagram import load_diagrams
-from bodymap.knowledge import KnowledgeBase
+from bodymap.i18n import set_language, system_language
+from bodymap.knowledge import KnowledgeBase, load_knowledge
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
 from bodymap.session import Session
@@ -19,6 +20,7 @@ from bodymap.ui import window_geometry
 from bodymap.ui.app import application
 from bodymap.ui.documents import DocumentController
 from bodymap.ui.journal_view import JournalController
+from bodymap.ui.languages import language_menu
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.output import OutputProblem
 from bodymap.ui.presentation import PresentationController
@@ -35,32 +37,58 @@ def run(
     kb: KnowledgeBase, store: SettingsStore, kiosk: bool = False, present: bool = False, open_map: Path | None = None
 ) -> int:
     """Open the main window (normal, presentation or kiosk) and run until it closes; ``open_map``
-    shows a client map in it (a bad file is a message in the window, which still opens)."""
+    shows a client map in it (a bad file is a message in the window, which still opens). A window
+    that closes to switch language opens again at once, in that language, with the same map."""
     app = application()
-    if kiosk:
-        window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
-        from bodymap.ui.kiosk import KioskController  # only a kiosk needs it: not loaded for a desk start-up
+    carried: Session | None = None
+    while True:
+        window = _open_kiosk(kb, store) if kiosk else _open_desk(kb, store, present, open_map)
+        if carried is not None:
+            window.session.take_over(carried)
+        # What exists now lives as long as the window: frozen, later collections skip it, which
+        # keeps them short in a kiosk that runs for days. Resumes the collector paused at start-up.
+        gc.freeze()
+        gc.enable()
+        code = app.exec()
+        if window.switch_to is None:
+            return code
+        gc.unfreeze()
+        carried, present, open_map = window.session, False, None
+        set_language(window.switch_to)
+        kb = load_knowledge(language=window.switch_to)
+        window.deleteLater()
 
-        KioskController(window, store.settings)  # a child of the window: it lives as long as the window
-        window.showFullScreen()
-    else:
-        desk = desk_window(kb, store, Notes.load(set(kb.muscles)))
-        window = desk.window
-        saved = _window_state().value("geometry")
-        window_geometry.place(window, saved if isinstance(saved, QByteArray) else None)
-        window.closing.connect(lambda: _remember(window, store))
-        window.show()
-        if not store.settings.first_run_notice_seen:
-            window.show_first_run_notice(lambda: _first_run_seen(window, store))
-        if open_map is not None:
-            desk.documents.open(open_map)
-        if present:
-            desk.presenter.enter()
-    # What exists now lives as long as the window: frozen, later collections skip it, which
-    # keeps them short in a kiosk that runs for days. Resumes the collector paused at start-up.
-    gc.freeze()
-    gc.enable()
-    return app.exec()
+
+def _open_kiosk(kb: KnowledgeBase, store: SettingsStore) -> MainWindow:
+    window = MainWindow(kb, load_diagrams(kb.views), store, Notes.none())
+    from bodymap.ui.kiosk import KioskController  # only a kiosk needs it: not loaded for a desk start-up
+
+    KioskController(window, store.settings)  # a child of the window: it lives as long as the window
+    window.showFullScreen()
+    return window
+
+
+def _open_desk(kb: KnowledgeBase, store: SettingsStore, present: bool, open_map: Path | None) -> MainWindow:
+    desk = desk_window(kb, store, Notes.load(set(kb.muscles)))
+    window = desk.window
+    saved = _window_state().value("geometry")
+    window_geometry.place(window, saved if isinstance(saved, QByteArray) else None)
+    window.closing.connect(lambda: _remember(window, store))
+    language_menu(window.menus["view"], store.settings.language, lambda code: _switch(window, store, code))
+    window.show()
+    if not store.settings.first_run_notice_seen:
+        window.show_first_run_notice(lambda: _first_run_seen(window, store))
+    if open_map is not None:
+        desk.documents.open(open_map)
+    if present:
+        desk.presenter.enter()
+    return window
+
+
+def _switch(window: MainWindow, store: SettingsStore, language: str | None) -> None:
+    """The person chose a language (None: the system's): kept in the settings, and the window reopens in it."""
+    store.settings.language = language
+    window.reopen_in(language or system_language())
 
 
 @dataclass(frozen=True)

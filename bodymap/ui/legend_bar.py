@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 from bodymap import wording
 from bodymap.i18n import _
 from bodymap.ui import style
+from bodymap.ui.grid_fit import columns_that_fit
 
 SWATCH = QSize(26, 18)
 
@@ -65,15 +66,12 @@ class LegendBar(QWidget):
             self.grid.setColumnStretch(column, 1 if column == columns else 0)
 
     def _columns_for(self, width: int) -> int:
-        """The most columns whose widest entries fit the width."""
         margins = self.grid.contentsMargins()
-        room = width - margins.left() - margins.right()
-        spacing = self.grid.horizontalSpacing()
-        for columns in range(len(self.entries), 1, -1):
-            widths = [max(e.sizeHint().width() for e in self.entries[c::columns]) for c in range(columns)]
-            if sum(widths) + spacing * (columns - 1) <= room:
-                return columns
-        return 1
+        return columns_that_fit(
+            [e.sizeHint().width() for e in self.entries],
+            width - margins.left() - margins.right(),
+            self.grid.horizontalSpacing(),
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         margins = self.grid.contentsMargins()

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
 
         self.body_layout = layout if layout in kb.layouts and self._is_body_layout(layout) else kb.views.default_layout
         """The whole-figure layout last shown: where 'Whole body' goes back to from a closer view."""
+        self.switch_to: str | None = None
+        """Set when the window closes to open again in another language (see launch.run)."""
         self.close_guards: list[Callable[[], bool]] = []
         """Asked in turn before the window closes; any False keeps it open (unsaved changes kept)."""
         self.search_target: Callable[[], QWidget] = lambda: self.search
@@ -396,8 +398,13 @@ class MainWindow(QMainWindow):
             self._draw_handout(printer)
 
     # -- closing --------------------------------------------------------------------------
+    def reopen_in(self, language: str) -> None:
+        """Close, to open again in ``language`` with the same map (nothing to save: the map goes on)."""
+        self.switch_to = language
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not all(guard() for guard in self.close_guards):
+        if self.switch_to is None and not all(guard() for guard in self.close_guards):
             event.ignore()
             return
         self.note_editor.save()

@@ -44,7 +44,8 @@ def _caution_links(cautions: tuple[GeneralCaution, ...]) -> str:
     if not cautions:
         return ""
     names = wording.listing([c.title.lower() for c in cautions])
-    return f"<p class='caution'>{escape(_('Take care with: {cautions} (see Before you start).').format(cautions=names))}</p>"
+    said = _("Take care with: {cautions} (see Before you start).").format(cautions=names)
+    return f"<p class='caution'>{escape(said)}</p>"
 
 
 def self_care_html(safety: Safety, muscle: Muscle) -> str:
@@ -54,13 +55,16 @@ def self_care_html(safety: Safety, muscle: Muscle) -> str:
         html += (
             f"<p><b>{escape(wording.tool_heading(t.tool))}.</b> {escape(t.position)}</p>"
             f"<p>{escape(t.steps)}</p>"
-            f"<p><i>{escape(_('Pressure:'))}</i> {escape(t.pressure)}<br>"
-            f"<i>{escape(_('How long:'))}</i> {escape(t.duration)}</p>" + _caution_links(safety.cautions_for(t, muscle))
+            f"<p><i>" + escape(_("Pressure:")) + f"</i> {escape(t.pressure)}<br>"
+            f"<i>"
+            + escape(_("How long:"))
+            + f"</i> {escape(t.duration)}</p>"
+            + _caution_links(safety.cautions_for(t, muscle))
         )
     for s in muscle.stretches:
         html += (
-            f"<p><b>{escape(_('Stretch: {name}.').format(name=s.name))}</b> {escape(s.steps)} "
-            f"<i>{escape(_('Hold:'))}</i> {escape(s.hold)}</p>" + _caution_links(safety.cautions_for(s, muscle))
+            "<p><b>" + escape(_("Stretch: {name}.").format(name=s.name)) + f"</b> {escape(s.steps)} "
+            f"<i>" + escape(_("Hold:")) + f"</i> {escape(s.hold)}</p>" + _caution_links(safety.cautions_for(s, muscle))
         )
     return html
 
@@ -99,10 +103,10 @@ def muscle_html(kb: KnowledgeBase, muscle: Muscle, why: str | None = None, note:
     parts += [
         section(
             _("Anatomy"),
-            f"<p><b>{escape(_('Starts (origin):'))}</b> {escape(muscle.origin)}</p>"
-            f"<p><b>{escape(_('Attaches (insertion):'))}</b> {escape(muscle.insertion)}</p>"
-            f"<p><b>{escape(_('What it does:'))}</b></p>{bullet_list(muscle.actions)}"
-            f"<p><b>{escape(_('Nerve supply:'))}</b> {escape(muscle.innervation)}</p>",
+            "<p><b>" + escape(_("Starts (origin):")) + f"</b> {escape(muscle.origin)}</p>"
+            f"<p><b>" + escape(_("Attaches (insertion):")) + f"</b> {escape(muscle.insertion)}</p>"
+            f"<p><b>" + escape(_("What it does:")) + f"</b></p>{bullet_list(muscle.actions)}"
+            f"<p><b>" + escape(_("Nerve supply:")) + f"</b> {escape(muscle.innervation)}</p>",
         ),
         section(_("Sources"), bullet_list(f"{s.reference}, {s.section}" for s in muscle.sources)),
     ]

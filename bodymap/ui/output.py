@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageS
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
+from bodymap.i18n import _
 from bodymap.output import OutputProblem, check_output, replacing
 from bodymap.storage import show
 
@@ -27,7 +28,9 @@ __all__ = ["FORMATS", "OutputProblem", "render_scene", "started", "write_pdf"]
 def started(painter: QPainter, target: object) -> QPainter:
     """The painter, once it is known to draw; OutputProblem naming ``target`` otherwise."""
     if not painter.isActive():
-        raise OutputProblem(f"output '{show(target)}': cannot be written (the drawing could not start)")
+        raise OutputProblem(
+            _("output '{path}': cannot be written (the drawing could not start)").format(path=show(target))
+        )
     return painter
 
 

@@ -132,9 +132,9 @@ class PlaceFlags(QFrame):
             return
         items = "".join(f"<li>{escape(f.sign)}</li>" for f in self.flags)
         self.label.setText(
-            f"<span style='color:{FLAG_TEXT}'><b>{escape(_('See a clinician first if you have:'))}</b>"
+            f"<span style='color:{FLAG_TEXT}'><b>" + escape(_("See a clinician first if you have:")) + f"</b>"
             f"<ul style='margin:2px 0 2px -20px'>{items}</ul>"
-            f"<a href='#flags'>{escape(_('Why, and the other red flags'))}</a></span>"
+            f"<a href='#flags'>" + escape(_("Why, and the other red flags")) + "</a></span>"
         )
         self._fit()
 
@@ -162,5 +162,5 @@ def red_flags_dialog(safety: Safety, parent=None) -> SafetyDialog:
 
 
 def first_run_dialog(safety: Safety, parent=None) -> SafetyDialog:
-    html = f"<h2>{escape(_('Before you start'))}</h2><p>{escape(safety.first_run)}</p>{red_flags_html(safety)}"
+    html = "<h2>" + escape(_("Before you start")) + f"</h2><p>{escape(safety.first_run)}</p>{red_flags_html(safety)}"
     return SafetyDialog(_("Welcome to bodymap"), html, parent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from bodymap.i18n import _
+from bodymap.i18n import _, requested_language, system_language
 from bodymap.session import Change, Mode
 from bodymap.settings import Settings
 from bodymap.ui.kiosk import touch
@@ -67,6 +67,9 @@ class KioskController(QObject):
         self.welcome = WelcomeScreen(window.kb.safety)
         self.welcome.start.connect(self.enter_use)
         self.welcome.red_flags.connect(self.show_red_flags)
+        self.welcome.language.connect(self.switch_language)
+        self.default_language = settings.language or system_language()
+        """The studio's language: the idle reset comes back to it."""
         self.red_flags = TextPage("red_flags", _("Red flags: see a clinician now"), red_flags_html(window.kb.safety))
         self.red_flags.back.connect(self.back_from_page)
         self.closer = CloserViews(window.kb, self.show_closer)
@@ -162,11 +165,20 @@ class KioskController(QObject):
         self.session.reset(source=self)
 
     def reset(self) -> None:
-        """Forget the visitor entirely after a quiet spell: choices, view, zoom, pages, scroll, window state."""
+        """Forget the visitor entirely after a quiet spell: choices, view, zoom, pages, scroll, window
+        state, and the language they chose."""
         self.start_over()
         self.session.set_mode(Mode.KIOSK_WELCOME, source=self)
         self.on_change(Change(mode=True))
+        if requested_language() != self.default_language:
+            self.switch_language(self.default_language)
+            return
         self.guard.hold()
+
+    def switch_language(self, language: str) -> None:
+        """Open the kiosk again in a visitor's language (for this visitor only: nothing is saved)."""
+        self.guard.stop()
+        self.window.reopen_in(language)
 
     def _restore(self) -> None:
         window = self.window

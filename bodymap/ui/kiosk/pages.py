@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
 from bodymap.i18n import _
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.model import Safety
 from bodymap.ui import style
+from bodymap.ui.grid_fit import columns_that_fit
 from bodymap.ui.kiosk import touch
 
 
@@ -20,10 +21,23 @@ class WelcomeScreen(QWidget):
 
     start = Signal()
     red_flags = Signal()
+    language = Signal(str)
 
     def __init__(self, safety: Safety, parent=None):
         super().__init__(parent)
+        from bodymap.ui.languages import current, languages, native_name  # Babel, for the names
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.language_buttons = []
+        for code in languages():
+            if code != current():
+                chosen = touch.button(native_name(code), lambda _c=False, c=code: self.language.emit(c), pixels=24)
+                chosen.setObjectName(f"language_{code}")
+                row.addWidget(chosen)
+                self.language_buttons.append(chosen)
         layout = touch.page_layout(self, "welcome", _("Where does it hurt?"))
+        layout.addLayout(row)
         layout.addStretch(2)
         title = QLabel(self.accessibleName())
         title.setFont(style.pixel_font(56, bold=True, base=title.font()))
@@ -40,7 +54,7 @@ class WelcomeScreen(QWidget):
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.start_button = touch.button(_("Start"), self.start.emit, primary=True, pixels=36)
         self.start_button.setStyleSheet("min-width: 320px; min-height: 110px;")  # over the kiosk's button rule
-        flags = touch.button(_("Red flags: when to see a clinician"), self.red_flags.emit, pixels=24)
+        flags = touch.button(_("Red flags: when to see a clinician"), self.red_flags.emit)
         note = QLabel(safety.disclaimer)
         note.setFont(style.pixel_font(touch.TEXT_PX, base=note.font()))
         note.setWordWrap(True)
@@ -115,12 +129,11 @@ class CloserViews(QWidget):
             self.grid.addWidget(made, index // columns, index % columns)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """As many columns as the longest title allows, never cutting a title."""
+        """As many columns (three at most) as the titles allow, never cutting a title."""
         super().resizeEvent(event)
-        widest = max(b.sizeHint().width() for b in self.buttons) + self.grid.spacing()
         margins = self.page.contentsMargins()
         room = event.size().width() - margins.left() - margins.right()
-        self.arrange(max(1, min(3, room // max(widest, 1))))
+        self.arrange(columns_that_fit([b.sizeHint().width() for b in self.buttons], room, self.grid.spacing(), 3))
 
 
 class KioskBar(QWidget):
@@ -145,7 +158,9 @@ class KioskBar(QWidget):
             self.grid.addWidget(made, index // columns, index % columns)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """One row when the buttons fit, else as many columns as they fit in (two rows on a portrait screen)."""
         super().resizeEvent(event)
-        wanted = sum(max(b.sizeHint().width(), touch.TARGET) + 6 for b in self.buttons)
-        rows = max(1, -(-wanted // max(event.size().width(), 1)))
-        self.arrange(max(1, -(-len(self.buttons) // rows)))
+        margins = self.grid.contentsMargins()
+        widths = [max(b.sizeHint().width(), touch.TARGET) for b in self.buttons]
+        room = event.size().width() - margins.left() - margins.right()
+        self.arrange(columns_that_fit(widths, room, self.grid.spacing()))

@@ -51,7 +51,7 @@ def set_language(language: str) -> None:
         _catalogue, _language = Pseudo(), PSEUDO
         return
     _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
-    _language = language if not isinstance(_catalogue, gettext.NullTranslations) else "en"
+    _language = language if isinstance(_catalogue, gettext.GNUTranslations) else "en"  # a catalogue was found
 
 
 def system_language() -> str:

@@ -152,9 +152,13 @@ def _cut(widget) -> list[str]:
             cut.append(f"button {text!r}: {button.width()} px")
     for label in widget.findChildren(QLabel):
         text = label.text()
-        if label.isVisible() and text and not label.wordWrap() and "<" not in text:
-            if label.fontMetrics().horizontalAdvance(text) > label.width() + 1:
-                cut.append(f"label {text!r}: {label.width()} px")
+        if not label.isVisible() or not text:
+            continue
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height() + 2:
+                cut.append(f"label {text[:40]!r}: {label.height()} px high")
+        elif "<" not in text and label.fontMetrics().horizontalAdvance(text) > label.width() + 1:
+            cut.append(f"label {text!r}: {label.width()} px")
     return cut
 
 
@@ -166,6 +170,18 @@ def test_a_language_forty_percent_longer_cuts_no_button_or_label(qtbot, kb, pseu
     window.session.set_selections([Selection("thigh_outer", Side.LEFT), Selection("groin", Side.LEFT)])
     qtbot.wait(50)
     assert _cut(window) == []
+
+
+def test_presentation_in_a_long_language_cuts_no_caption(qtbot, kb, pseudo):
+    window = desk_window(kb, Settings(first_run_notice_seen=True))
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    window.session.set_selections([Selection("groin", Side.RIGHT), Selection("thigh_inner", Side.RIGHT)])
+    window.presenter.enter()
+    qtbot.wait(50)
+    assert _cut(window.presenter.bar) == []
+    window.presenter.leave()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (800, 1280)])
@@ -182,3 +198,17 @@ def test_the_kiosk_in_a_long_language_cuts_nothing(qtbot, kb, pseudo, size):
     qtbot.wait(50)
     assert _cut(window) == []
     window.close()
+
+
+def test_choosing_spanish_uses_its_catalogue_and_its_dates():
+    """Round 1 reported English as the language in use whatever was chosen, so dates stayed English."""
+    import datetime
+
+    from bodymap import wording
+
+    i18n.set_language("es")
+    try:
+        assert i18n.language() == "es"
+        assert wording.day(datetime.date(2026, 11, 1)) == "1 de noviembre de 2026"
+    finally:
+        i18n.set_language("en")

@@ -42,6 +42,7 @@ def register(sub) -> None:
         metavar="WIDTHxHEIGHT",
         help=_("the screen to open the window on (default 1600x1000)"),
     )
+    p.add_argument("--present", action="store_true", help=_("in presentation mode"))
     p.add_argument(
         "--kiosk",
         choices=KIOSK_SCREENS,
@@ -111,6 +112,9 @@ def _request(args: argparse.Namespace, suffixes: tuple[str, ...]) -> tuple[Sessi
         for selection, intensity in places.items():
             if intensity is not None:
                 session.set_intensity(selection, intensity)
+        if session.ranking:  # the muscle shown is the top one for the intensities given
+            top = session.ranking[0]
+            session.focus_on(top.muscle.id, top.side)
     for muscle_id in muscles:
         kb.muscle(muscle_id)
     if isinstance(args.muscle, list):
@@ -145,7 +149,9 @@ def snapshot(args: argparse.Namespace) -> None:
     session, target = _request(args, args.suffixes)
     from bodymap.ui.launch import snapshot as picture
 
-    written = picture(session, target, args.view, args.screen, args.kiosk)
+    if args.present and args.kiosk:
+        raise UserError(_("a picture of presentation mode or of the kiosk, not both"))
+    written = picture(session, target, args.view, args.screen, args.kiosk, args.present)
     print(_("wrote {path}").format(path=show(written)))
 
 

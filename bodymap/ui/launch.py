@@ -4,6 +4,7 @@ snapshot without touching any of their files."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,10 +132,11 @@ def snapshot(
     layout: str | None = None,
     screen: tuple[int, int] = DEFAULT_SCREEN,
     kiosk: str | None = None,
+    present: bool = False,
 ) -> Path:
     """Save a picture of the real window as it first opens on a screen of the given size, showing a
     session's map, offscreen (as a kiosk on the named screen: one of KioskController.openers). It
-    reads the person's settings and notes but writes nothing of theirs."""
+    reads the person's settings and notes but writes nothing of theirs. ``present``: in presentation mode."""
     from bodymap.output import check_output, replacing
 
     target = check_output(output, (".png",))
@@ -144,9 +146,9 @@ def snapshot(
     window = MainWindow(kb, load_diagrams(kb.views), store, Notes.load(set(kb.muscles), writable=False))
     try:
         if kiosk is None:
-            PresentationController(window)
+            presenter = PresentationController(window)
             window.setGeometry(window_geometry.first_size(QRect(0, 0, *screen)))
-            opened = None
+            opened: Callable[[], object] | None = presenter.enter if present else None
         else:
             from bodymap.ui.kiosk import KioskController
 

@@ -144,5 +144,18 @@ class PainPanel(QFrame):
             row.show(session)
         self.setVisible(bool(chosen))
         if self.rows:
-            height = next(iter(self.rows.values())).slider.sizeHint().height() + self.grid.verticalSpacing() + 8
-            self.area.setFixedHeight(min(len(self.rows), ROWS_SHOWN) * max(height, 30))
+            self.grid.activate()
+            heights = [
+                max(
+                    w.heightForWidth(w.width()) if w.hasHeightForWidth() else w.sizeHint().height() for w in r.widgets()
+                )
+                for r in self.rows.values()
+            ]
+            shown = heights[:ROWS_SHOWN]
+            self.area.setFixedHeight(sum(shown) + self.grid.verticalSpacing() * len(shown) + 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A narrower panel wraps the place names onto more lines: make room for them."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.refresh()

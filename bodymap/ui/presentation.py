@@ -23,7 +23,7 @@ from bodymap.ui.search_box import SearchBox
 CAPTION_PX = 30
 CUE_PX = 20
 BUTTON_PX = 26
-CAPTION_LINES = 2
+CAPTION_LINES = 3
 ZOOM_MS = 450
 MARGIN = 60.0
 """Diagram units shown around the muscle and the places when the view glides to them."""

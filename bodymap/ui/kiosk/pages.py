@@ -37,6 +37,7 @@ class WelcomeScreen(QWidget):
                 row.addWidget(chosen)
                 self.language_buttons.append(chosen)
         layout = touch.page_layout(self, "welcome", _("Where does it hurt?"))
+        self.page = layout
         layout.addLayout(row)
         layout.addStretch(2)
         title = QLabel(self.accessibleName())
@@ -67,6 +68,15 @@ class WelcomeScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(flags, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(note)
+        self.wrapped = (title, lead, note)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Each wrapped text keeps the lines it needs at this width (a long language needs more)."""
+        super().resizeEvent(event)
+        margins = self.page.contentsMargins()
+        width = event.size().width() - margins.left() - margins.right()
+        for label in self.wrapped:
+            label.setMinimumHeight(label.heightForWidth(width))
 
 
 class TextPage(QWidget):

@@ -47,13 +47,13 @@ class PlaceRow:
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("10/10") + 4)
         self.quality = QComboBox()
         self.quality.addItem(_("Feels…"), None)
-        for quality in Quality:
-            self.quality.addItem(wording.quality_name(quality), quality)
+        for quality in Quality:  # Qt keeps a str-based enum as a plain str: the value goes in, Quality() back out
+            self.quality.addItem(wording.quality_name(quality), quality.value)
         self.quality.setAccessibleName(_("What the pain at {place} feels like").format(place=self.name.text()))
         self.remove = _tool("×", _("Remove this place"), lambda: session.toggle(selection, source=panel))
         self.slider.valueChanged.connect(lambda value: session.set_intensity(selection, value, source=panel))
         self.quality.activated.connect(
-            lambda index: session.set_quality(selection, self.quality.itemData(index), source=panel)
+            lambda index: session.set_quality(selection, _quality(self.quality.itemData(index)), source=panel)
         )
         for column, widget in enumerate(
             (self.name, self.less, self.slider, self.more, self.value, self.quality, self.remove)
@@ -70,10 +70,14 @@ class PlaceRow:
         self.slider.setValue(pain.intensity)
         self.slider.blockSignals(False)
         self.value.setText(_("{value}/10").format(value=pain.intensity))
-        self.quality.setCurrentIndex(max(0, self.quality.findData(pain.quality)))
+        self.quality.setCurrentIndex(max(0, self.quality.findData(pain.quality.value if pain.quality else None)))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.name, self.less, self.slider, self.more, self.value, self.quality, self.remove)
+
+
+def _quality(value: str | None) -> Quality | None:
+    return Quality(value) if value else None
 
 
 def _tool(text: str, tip: str, slot) -> QToolButton:

@@ -265,6 +265,10 @@ def test_the_journal_view_plots_each_place_and_compares_two_maps(qtbot, window):
     worst = view.plot.plotItem.listDataItems()[2]
     assert list(worst.yData) == [7, 6, 4]
     assert "3 entries" in view.advice.text()
+    # Each map shows where it hurt and nothing else: no candidate muscles, no trigger-point marks.
+    for picture in view.pictures:
+        scene = picture.scene()
+        assert scene.marks() == [] and scene.session.ranking
     # The oldest and the newest map side by side until two entries are chosen.
     assert [p.caption.text() for p in view.pictures] == [
         view.pictures[0].caption.text(),

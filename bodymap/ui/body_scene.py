@@ -224,6 +224,8 @@ class BodyScene(QGraphicsScene):
         self.frames: dict[str, QGraphicsRectItem] = {}
         self.shown = style.DEFAULT_SHOWN
         """How many candidate muscles are drawn; the rest are in the list only."""
+        self.places_only = False
+        """Only the chosen places are drawn (see show_places_only)."""
         self.pixel_scale = 0.5
         """Screen pixels per diagram unit, as the layout is shown now (the view or a render says)."""
         self._bodies: dict[str, QPainterPath] = {}
@@ -408,8 +410,8 @@ class BodyScene(QGraphicsScene):
         """Restyle from the session: only shapes whose look changed are touched (clicks stay fast)."""
         session = self.session
         shown = self._shown_candidates()
-        self.colors = style.muscle_colors(session.ranking, session.focus[0] if session.focus else None)
-        focus = session.focus
+        focus = None if self.places_only else session.focus
+        self.colors = style.muscle_colors(session.ranking, focus[0] if focus else None)
         drawn: list[tuple[str, Side, Part]] = []
         for muscle_id, side in shown:
             for one_side in _sides(side):
@@ -441,10 +443,18 @@ class BodyScene(QGraphicsScene):
         if self.legend is not None:
             self.legend.refresh()
 
+    def show_places_only(self) -> None:
+        """Draw where it hurts and nothing else (no candidates, no lens without a chosen place under
+        it): a journal entry records the places, and two of them side by side compare only those."""
+        self.places_only = True
+        self.refresh()
+        for lens in self.magnifiers:
+            lens.setVisible(lens.chosen > 0)
+
     def _shown_candidates(self) -> list[Focus]:
         """The ranked (muscle, side) entries whose muscle is among the first ``shown`` distinct ones;
         presenting shows the muscle in focus alone."""
-        if self.session.mode is Mode.PRESENTING:
+        if self.session.mode is Mode.PRESENTING or self.places_only:
             return []
         muscles: list[str] = []
         shown: list[Focus] = []
@@ -532,7 +542,7 @@ class BodyScene(QGraphicsScene):
             item = self._selected[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
             item.setPen(style.outline(Part.SELECTED, style.SELECTED))
             item.setZValue(style.LOOKS[Part.SELECTED].z)
-        brush = style.intensity_fill(intensity)
+        brush = style.intensity_fill(intensity, alone=self.places_only)
         if item.brush() != brush:
             item.setBrush(brush)
         item.setVisible(True)

@@ -32,7 +32,10 @@ def make_plot(parent: QWidget | None = None):
     plot.setLimits(yMin=-0.5, yMax=11)
     plot.setLabel("left", _("How much it hurt (0-10)"))
     plot.showGrid(x=False, y=True, alpha=0.25)
-    plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+    # The key goes in a row under the dates, never over the lines it explains.
+    legend = pg.LegendItem(labelTextSize="9pt", colCount=3)
+    plot.plotItem.layout.addItem(legend, 4, 1)
+    plot.plotItem.legend = legend
     plot.setMenuEnabled(False)
     plot.setAccessibleName(_("Pain over time"))
     return plot

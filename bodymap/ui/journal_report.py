@@ -15,10 +15,9 @@ from bodymap.diagram import Diagram
 from bodymap.i18n import _
 from bodymap.journal import Entry, not_easing
 from bodymap.knowledge import KnowledgeBase
-from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.handout import MARGIN_MM, page_size, text_font
 from bodymap.ui.journal_plot import draw, make_plot
-from bodymap.ui.journal_view import entry_session, places_text
+from bodymap.ui.journal_view import entry_scene, places_text
 from bodymap.ui.output import started, write_pdf
 
 PLOT_PIXELS = (1000, 440)
@@ -71,12 +70,25 @@ def draw_report(
     maps = [first, last] if len(entries) > 1 else [last]
     width = body.width() / len(maps)
     height = body.bottom() - y - 30 * pt
-    for index, entry in enumerate(maps):
-        area = QRectF(body.left() + index * width, y, width - 8 * pt, height)
+    areas = [QRectF(body.left() + index * width, y, width - 8 * pt, height) for index in range(len(maps))]
+    painter.setFont(text_font(8.5))
+    captions = [
+        painter.boundingRect(
+            QRectF(area.left(), area.top() + 15 * pt, area.width(), 40 * pt),
+            Qt.TextFlag.TextWordWrap,
+            places_text(kb, entry),
+        )
+        for area, entry in zip(areas, maps)
+    ]
+    top = max(c.bottom() for c in captions) + 4 * pt  # the maps line up under the longer caption
+    for area, entry, caption in zip(areas, maps, captions):
         painter.setFont(text_font(9, bold=True))
         painter.drawText(QRectF(area.left(), area.top(), area.width(), 14 * pt), wording.moment(entry.at))
-        scene = BodyScene(entry_session(kb, entry), diagrams, kb.views.default_layout)
-        scene.render(painter, area.adjusted(0, 16 * pt, 0, 0), scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.setFont(text_font(8.5))
+        painter.drawText(caption, Qt.TextFlag.TextWordWrap, places_text(kb, entry))
+        scene = entry_scene(kb, entry, diagrams)
+        picture = QRectF(area.left(), top, area.width(), area.bottom() - top)
+        scene.render(painter, picture, scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(QSizeF(body.width(), body.height()))

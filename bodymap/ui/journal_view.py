@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGraphicsView,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,8 +61,15 @@ def entry_session(kb: KnowledgeBase, entry: Entry) -> Session:
     return session
 
 
-def places_text(kb: KnowledgeBase, entry: Entry) -> str:
-    return ", ".join(
+def entry_scene(kb: KnowledgeBase, entry: Entry, diagrams: Mapping[str, Diagram]) -> BodyScene:
+    """An entry's map: its places, tinted by how much they hurt, and nothing else."""
+    scene = BodyScene(entry_session(kb, entry), diagrams, kb.views.default_layout)
+    scene.show_places_only()
+    return scene
+
+
+def places_text(kb: KnowledgeBase, entry: Entry, between: str = ", ") -> str:
+    return between.join(
         _("{place} {value}/10").format(place=wording.selection_name(kb, p.selection), value=p.intensity)
         for p in entry.places
         if p.selection.region in kb.regions
@@ -130,12 +138,15 @@ class MapPicture(QGraphicsView):
         self.diagrams = diagrams
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setInteractive(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.caption = QLabel()
+        self.caption.setWordWrap(True)
         self.session: Session | None = None
 
     def show_entry(self, entry: Entry) -> None:
-        self.session = entry_session(self.kb, entry)
-        scene = BodyScene(self.session, self.diagrams, self.kb.views.default_layout)
+        scene = entry_scene(self.kb, entry, self.diagrams)
+        self.session = scene.session
         self.setScene(scene)
         self.fitInView(scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.caption.setText(f"<b>{wording.moment(entry.at)}</b><br>{places_text(self.kb, entry)}")
@@ -178,12 +189,12 @@ class JournalDialog(QDialog):
         diagrams = controller.window.view.diagrams
         self.pictures = (MapPicture(kb, diagrams), MapPicture(kb, diagrams))
         compare = QWidget()
-        row = QHBoxLayout(compare)
-        for picture in self.pictures:
-            column = QVBoxLayout()
-            column.addWidget(picture.caption)
-            column.addWidget(picture, 1)
-            row.addLayout(column, 1)
+        grid = QGridLayout(compare)  # captions in one row, so the two pictures line up
+        for column, picture in enumerate(self.pictures):
+            grid.addWidget(picture.caption, 0, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(picture, 1, column)
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(1, 1)
         self.compare_hint = QLabel(_("Select two entries to compare their maps side by side."))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.plot)
@@ -234,11 +245,13 @@ class JournalDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(reversed(self.entries)):
             names = ", ".join(self.kb.muscle(m).name for m in entry.muscles if m in self.kb.muscles)
-            for column, text in enumerate((wording.moment(entry.at), places_text(self.kb, entry), names, entry.note)):
+            where = places_text(self.kb, entry, "\n")
+            for column, text in enumerate((wording.moment(entry.at), where, names, entry.note)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         stuck = not_easing(self.entries)
         self.advice.setText(
             "\n".join(wording.not_easing(wording.selection_name(self.kb, s)) for s in stuck)

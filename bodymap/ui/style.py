@@ -130,12 +130,16 @@ def fill(part: Part, color: QColor) -> QBrush:
 
 
 INTENSITY_ALPHA = (10, 6)
-"""A chosen place's tint: alpha 10 at intensity 0, 6 more per step (40 at the default 5, 70 at 10)."""
+"""A chosen place's tint: alpha 10 at intensity 0, 6 more per step (40 at the default 5, 70 at 10),
+light enough for the muscles drawn over it to stay clear."""
+INTENSITY_ALPHA_ALONE = (40, 18)
+"""The tint where the places are drawn alone (a journal entry's map): 40 to 220, so that 2 and 8
+tell apart at a glance on a small picture."""
 
 
-def intensity_fill(intensity: int) -> QBrush:
+def intensity_fill(intensity: int, alone: bool = False) -> QBrush:
     """The tint of a chosen place, stronger the more it hurts (0-10)."""
-    base, step = INTENSITY_ALPHA
+    base, step = INTENSITY_ALPHA_ALONE if alone else INTENSITY_ALPHA
     return tinted(SELECTED, base + step * max(0, min(10, intensity)), LOOKS[Part.SELECTED].pattern)
 
 

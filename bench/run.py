@@ -27,7 +27,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # A child process that shows a window and reports when its first paint has happened. The app
 # is started through its real entry point (the ``bodymap`` command, no arguments), as a person starts it.
 _START = r"""
-import sys, time
+import resource, sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -36,7 +36,8 @@ class Painted(QObject):
     def eventFilter(self, obj, event):
         if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
                 and isinstance(obj.window(), QMainWindow)):
-            print(f"{time.time() - t0:.4f}", flush=True)
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{time.time() - t0:.4f} {rss:.1f}", flush=True)
             QTimer.singleShot(0, app.quit)
             app.removeEventFilter(self)
         return False
@@ -72,6 +73,7 @@ def startup(runs: int) -> dict[str, float]:
             [sys.executable, "-c", _START, str(time.time()), "app"], env=env, check=True, capture_output=True
         )  # fills the caches, as any earlier run would have
         times: dict[str, list[float]] = {"floor": [], "app": []}
+        memory: dict[str, list[float]] = {"floor": [], "app": []}
         for _ in range(runs):
             for kind in ("floor", "app"):
                 out = subprocess.run(
@@ -81,9 +83,17 @@ def startup(runs: int) -> dict[str, float]:
                     capture_output=True,
                     text=True,
                 ).stdout
-                times[kind].append(float(out.split()[-1]))
+                seconds, rss = out.split()[-2:]
+                times[kind].append(float(seconds))
+                memory[kind].append(float(rss))
     floor, app = statistics.median(times["floor"]), statistics.median(times["app"])
-    return {"floor_s": floor, "app_s": app, "ratio": app / floor}
+    return {
+        "floor_s": floor,
+        "app_s": app,
+        "ratio": app / floor,
+        "floor_rss_mb": statistics.median(memory["floor"]),
+        "app_rss_mb": statistics.median(memory["app"]),
+    }
 
 
 def loads() -> dict[str, float]:
@@ -106,18 +116,35 @@ def loads() -> dict[str, float]:
     return out
 
 
+def _window():
+    """The desk window as a person gets it (presentation, client maps, journal), shown offscreen."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from bodymap.knowledge import load_knowledge
+    from bodymap.notes import Notes
+    from bodymap.settings import Settings, SettingsStore
+    from bodymap.ui import launch
+
+    app = QApplication.instance() or QApplication([])
+    kb = load_knowledge()
+    store = SettingsStore(writable=False)
+    store.settings = Settings(first_run_notice_seen=True)
+    desk = launch.desk_window(kb, store, Notes.none())
+    desk.window.close_guards.clear()  # closes without asking to save the map
+    desk.window.resize(1280, 800)
+    desk.window.show()
+    app.processEvents()
+    return app, desk
+
+
 def clicks(count: int) -> dict[str, float]:
     """Click to highlight: the click's own work (hit-test, rank, restyle, lists) plus the
     diagram's repaint; and the time until the whole window has settled (list, detail text)."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QEvent, QPointF
-    from PySide6.QtWidgets import QApplication
 
-    from bodymap.diagram import Layer, load_diagrams
-    from bodymap.knowledge import load_knowledge
-    from bodymap.settings import Settings
+    from bodymap.diagram import Layer
     from bodymap.ui.body_view import BodyView
-    from bodymap.ui.main_window import MainWindow
 
     painting: list[float] = []
     real_event = BodyView.viewportEvent
@@ -131,16 +158,16 @@ def clicks(count: int) -> dict[str, float]:
         return handled
 
     BodyView.viewportEvent = timed_event
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(kb := load_knowledge(), load_diagrams(kb.views), Settings(first_run_notice_seen=True))
-    window.resize(1280, 800)
-    window.show()
-    app.processEvents()
+    app, desk = _window()
+    window = desk.window
+    scene = window.view.body
     targets = []
-    for view, diagram in window.scene.diagrams.items():
+    for view, diagram in scene.diagrams.items():
         for shape in diagram.layer(Layer.REGION):
             x, y = shape.interior_point()
-            targets.append(window.view.mapFromScene(window.scene.frames[view].mapToScene(QPointF(x, y))))
+            point = scene.frames[view].mapToScene(QPointF(x, y))
+            if scene.magnifier_at(point) is None:  # a lens opens a close-up: timed in closeups()
+                targets.append(window.view.mapFromScene(point))
     rng = random.Random(7)
     highlight, settled = [], []
     for _ in range(count):
@@ -152,8 +179,8 @@ def clicks(count: int) -> dict[str, float]:
         app.processEvents()  # Qt repaints what changed, then the deferred detail text
         settled.append((time.perf_counter() - t) * 1000)
         highlight.append((work + sum(painting)) * 1000)
-        if len(window.state.selections) > 4:
-            window.state.clear()
+        if len(window.session.selections) > 4:
+            window.session.clear()
             app.processEvents()
     BodyView.viewportEvent = real_event
     highlight.sort()
@@ -169,17 +196,123 @@ def clicks(count: int) -> dict[str, float]:
     }
 
 
+def closeups(runs: int = 10) -> dict[str, float]:
+    """Milliseconds to switch from the whole figures to a close-up (the hand) and back, until the
+    window has repainted; the floor is a repaint of the whole window with nothing changed."""
+    app, desk = _window()
+    window = desk.window
+    to_close, back, floor = [], [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        window.show_layout("hands_palm")
+        app.processEvents()
+        to_close.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        window.show_layout("both")
+        app.processEvents()
+        back.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        window.repaint()
+        app.processEvents()
+        floor.append((time.perf_counter() - t) * 1000)
+    window.close()
+    return {
+        "to_closeup_ms": statistics.median(to_close),
+        "back_ms": statistics.median(back),
+        "floor_ms": statistics.median(floor),
+    }
+
+
+def journal(entries: int = 5000, runs: int = 10) -> dict[str, float]:
+    """Adding an entry to a journal that holds ``entries`` and redrawing its plot, as the window
+    does when the journal view is open; the floor is one plain SQLite insert with the same safety
+    settings (WAL, full sync) on a file of the same size."""
+    import datetime as dt
+    import sqlite3
+
+    from bodymap.journal import Journal, Place
+    from bodymap.knowledge import Selection, Side
+
+    app, desk = _window()
+    places = [Place(Selection("thigh_outer", Side.LEFT), 6), Place(Selection("groin", Side.LEFT), 3)]
+    start = dt.datetime(2020, 1, 1).astimezone()
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Journal(Path(tmp) / "journal.sqlite3")
+        db = book._connect(create=True)
+        assert db is not None
+        with db:  # filling it fast: one transaction, the same rows the window writes
+            for n in range(entries):
+                Journal._insert(db, f"{start + dt.timedelta(hours=8 * n):%Y-%m-%dT%H:%M:%SZ}", places, [], "")
+        desk.journal._journal = book
+        desk.journal.show_journal()
+        app.processEvents()
+        add, floor = [], []
+        raw = sqlite3.connect(Path(tmp) / "floor.sqlite3", isolation_level=None)
+        raw.execute("PRAGMA journal_mode = WAL")
+        raw.execute("PRAGMA synchronous = FULL")
+        raw.execute("CREATE TABLE t (at TEXT, region TEXT, intensity INTEGER)")
+        raw.executemany("INSERT INTO t VALUES (?, ?, ?)", [("2020", "groin", 3)] * entries * 2)
+        for n in range(runs):
+            t = time.perf_counter()
+            desk.journal.save(places, start + dt.timedelta(days=3000 + n), ["vastus_lateralis"], "")
+            app.processEvents()
+            add.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("INSERT INTO t VALUES (?, ?, ?)", ("2026", "groin", 3))
+            raw.execute("COMMIT")
+            floor.append((time.perf_counter() - t) * 1000)
+        raw.close()
+        book.close()
+    desk.window.close()
+    return {
+        "entries": entries,
+        "add_and_redraw_ms": statistics.median(add),
+        "floor_insert_ms": statistics.median(floor),
+    }
+
+
+def open_map(runs: int = 20) -> dict[str, float]:
+    """Opening a saved client map until the window shows it; the floor is reading the file's JSON."""
+    from bodymap.knowledge import Quality, Selection, Side
+
+    app, desk = _window()
+    session = desk.window.session
+    for region, side, value in (("thigh_outer", Side.LEFT, 8), ("groin", Side.LEFT, 3), ("low_back", None, 6)):
+        session.toggle(Selection(region, side))
+        session.set_intensity(Selection(region, side), value)
+    session.set_quality(Selection("groin", Side.LEFT), Quality.ACHING)
+    opened, floor = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "client.bodymap"
+        desk.documents.write(path)
+        for _ in range(runs):
+            session.clear()
+            app.processEvents()
+            t = time.perf_counter()
+            desk.documents.open(path, asked=True)
+            app.processEvents()
+            opened.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            json.loads(path.read_text(encoding="utf-8"))
+            floor.append((time.perf_counter() - t) * 1000)
+    desk.window.close()
+    return {"open_ms": statistics.median(opened), "floor_json_ms": statistics.median(floor)}
+
+
 def handout_time(runs: int = 3) -> dict[str, float]:
     """Seconds to write the client handout PDF for the left outer thigh (top three muscles)."""
     from bodymap.knowledge import Selection, Side, load_knowledge
+    from bodymap.session import Session
     from bodymap.ui.headless import handout
 
-    kb = load_knowledge()
+    session = Session(load_knowledge())
+    session.toggle(Selection("thigh_outer", Side.LEFT))
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             t = time.perf_counter()
-            pages = handout(kb, Path(tmp) / "h.pdf", [Selection("thigh_outer", Side.LEFT)], [], "a4")
+            pages = handout(session, Path(tmp) / "h.pdf", "a4")
             times.append(time.perf_counter() - t)
     return {"median_ms": statistics.median(times) * 1000, "pages": pages}
 
@@ -195,6 +328,9 @@ def main() -> None:
     results["load"] = loads()
     results["click"] = clicks(args.clicks)
     results["handout"] = handout_time()
+    results["closeup"] = closeups()
+    results["journal"] = journal()
+    results["open_map"] = open_map()
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -215,7 +351,27 @@ def main() -> None:
             f"p99 {c['settled_p99_ms']:.2f} ms",
         ),
         (f"handout PDF ({results['handout']['pages']} pages)", f"{results['handout']['median_ms']:.0f} ms", ""),
-        ("peak RSS (this process)", f"{results['peak_rss_mb']:.0f} MB", "target <= 150"),
+        (
+            "close-up (hand) and back, floor: repaint",
+            f"{results['closeup']['to_closeup_ms']:.0f} / {results['closeup']['back_ms']:.0f} ms",
+            f"floor {results['closeup']['floor_ms']:.1f} ms",
+        ),
+        (
+            f"journal: add + redraw plot ({results['journal']['entries']} entries)",
+            f"{results['journal']['add_and_redraw_ms']:.0f} ms",
+            f"floor (one SQLite insert) {results['journal']['floor_insert_ms']:.1f} ms; target < 100",
+        ),
+        (
+            "open a .bodymap file until shown",
+            f"{results['open_map']['open_ms']:.1f} ms",
+            f"floor (read its JSON) {results['open_map']['floor_json_ms']:.2f} ms; target < 50",
+        ),
+        (
+            "RSS at first paint, bodymap / floor",
+            f"{s['app_rss_mb']:.0f} / {s['floor_rss_mb']:.0f} MB",
+            "target <= 150",
+        ),
+        ("peak RSS of this benchmark process", f"{results['peak_rss_mb']:.0f} MB", "(cold SVG parse, 5,000 entries)"),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:

@@ -1,3 +1,3 @@
 """bodymap: click where it hurts, see which muscles' trigger points send pain there."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -11,6 +11,7 @@ newer bodymap is reported, naming the file, and kept exactly as it is: never rep
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import datetime as dt
@@ -100,6 +101,10 @@ class Journal:
     def __init__(self, path: Path | None = None):
         self.path = path or default_path()
         self._db: sqlite3.Connection | None = None
+        self._read: tuple[int, list[Entry]] | None = None
+        """The entries as last read, with SQLite's data_version then: another process's write
+        changes that number, so the journal is read again; this process's own writes keep the
+        list up to date themselves (a window with 5,000 entries adds one without reading 5,000)."""
 
     # -- opening ---------------------------------------------------------------------------
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -163,6 +168,7 @@ class Journal:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._read = None
 
     # -- writing ---------------------------------------------------------------------------
     def add(
@@ -185,6 +191,9 @@ class Journal:
                 entry = self._insert(db, moment, places, muscles, note)
         except sqlite3.DatabaseError as exc:
             raise self._problem(f"the entry could not be saved ({exc})") from None
+        if self._read is not None:
+            added = Entry(entry, _local(moment), tuple(places), tuple(dict.fromkeys(muscles)), note)
+            bisect.insort(self._read[1], added, key=lambda e: (e.at, e.id))
         return entry
 
     @staticmethod
@@ -214,6 +223,8 @@ class Journal:
             return False
         with _transaction(db):
             gone = db.execute("DELETE FROM entry WHERE id = ?", (entry_id,)).rowcount
+        if self._read is not None:
+            self._read[1][:] = [e for e in self._read[1] if e.id != entry_id]
         return gone > 0
 
     def delete_all(self) -> None:
@@ -229,6 +240,9 @@ class Journal:
         if db is None:
             return []
         try:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if self._read is not None and self._read[0] == version:
+                return list(self._read[1])
             rows = db.execute("SELECT id, at, note FROM entry ORDER BY at, id").fetchall()
             places: dict[int, list[Place]] = {}
             for entry, region, side, intensity, quality in db.execute(
@@ -242,16 +256,18 @@ class Journal:
                 worked.setdefault(entry, []).append(muscle)
         except (sqlite3.DatabaseError, ValueError) as exc:
             raise self._problem(f"cannot be read ({exc})") from None
-        return [
+        read = [
             Entry(
                 id=row[0],
-                at=dt.datetime.fromisoformat(row[1].replace("Z", "+00:00")).astimezone(),
+                at=_local(row[1]),
                 places=tuple(places.get(row[0], ())),
                 muscles=tuple(worked.get(row[0], ())),
                 note=row[2],
             )
             for row in rows
         ]
+        self._read = (version, read)
+        return list(read)
 
     def export_csv(self, output: Path) -> int:
         """Write the journal as CSV, one row per entry and place; the number of rows."""
@@ -296,8 +312,12 @@ def series(entries: Iterable[Entry]) -> dict[Selection, list[tuple[dt.datetime, 
 def not_easing(entries: Sequence[Entry], days: int = NOT_EASING_DAYS) -> list[Selection]:
     """Places recorded over at least ``days`` whose latest intensity is no lower than their first
     in that span: self-care has not helped there, and a professional should look."""
-    stuck = []
-    for selection, points in series(entries).items():
+    stuck: list[Selection] = []
+    if not entries:
+        return stuck
+    since = entries[-1].at - dt.timedelta(days=days + 3)
+    recent = entries[bisect.bisect_left(entries, since, key=lambda e: e.at) :]  # oldest first
+    for selection, points in series(recent).items():
         if len(points) < 2:
             continue
         last_at, last = points[-1]
@@ -306,6 +326,11 @@ def not_easing(entries: Sequence[Entry], days: int = NOT_EASING_DAYS) -> list[Se
         if last_at - first_at >= dt.timedelta(days=days) and last > 0 and last >= first:
             stuck.append(selection)
     return stuck
+
+
+def _local(stored: str) -> dt.datetime:
+    """A moment as stored (UTC text) in local time."""
+    return dt.datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
 
 
 def _quality(value: str | None) -> Quality | None:

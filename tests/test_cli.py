@@ -95,3 +95,11 @@ def test_window_without_a_display_is_a_clear_error(monkeypatch, capsys):
     monkeypatch.setattr(sys, "platform", "linux")
     assert main([]) == 2
     assert "no display" in capsys.readouterr().err
+
+
+def test_coverage_marks_no_region_or_muscle(capsys):
+    """Every region has its three candidates and every muscle every field it needs (a stretch is
+    needed only where one applies: the sternalis moves no joint, so it has none)."""
+    assert main(["coverage"]) == 0
+    marked = [line for line in capsys.readouterr().out.splitlines() if line.startswith(" !")]
+    assert marked == []

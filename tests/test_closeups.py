@@ -19,21 +19,25 @@ def _json(capsys, *argv):
     return json.loads(capsys.readouterr().out)
 
 
+VIEWS = (
+    "front",
+    "back",
+    "face",
+    "head_side",
+    "hands_palm",
+    "hands_back",
+    "feet_top",
+    "feet_sole",
+    "feet_side",
+    "pelvic_floor",
+)
+"""Every view the round's close-ups promised: whole figures, head, hands, feet and the pelvic floor."""
+
+
 def test_the_views_and_the_regions_they_show(capsys, kb):
     views = _json(capsys, "views", "--json")
     assert len(views) >= 8
-    assert {v["id"] for v in views} >= {
-        "front",
-        "back",
-        "face",
-        "head_side",
-        "hands_palm",
-        "hands_back",
-        "feet_top",
-        "feet_sole",
-        "feet_side",
-        "pelvic_floor",
-    }
+    assert {v["id"] for v in views} >= set(VIEWS)
     assert all(v["regions"] > 0 and v["title"] for v in views)
     regions = _json(capsys, "regions", "--json")
     assert sum(len(r["sides"]) for r in regions) >= 200
@@ -42,21 +46,7 @@ def test_the_views_and_the_regions_they_show(capsys, kb):
     assert next(r for r in regions if r["id"] == "perineum")["views"] == ["pelvic_floor"]
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        "front",
-        "back",
-        "face",
-        "head_side",
-        "hands_palm",
-        "hands_back",
-        "feet_top",
-        "feet_sole",
-        "feet_side",
-        "pelvic_floor",
-    ],
-)
+@pytest.mark.parametrize("view", VIEWS)
 def test_a_persons_left_stays_their_left_in_every_view(kb, view):
     """Each left shape lies nearer a caption that says Left than one that says Right (and the other way round)."""
     diagram = load_diagrams(kb.views)[view]

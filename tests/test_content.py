@@ -779,3 +779,16 @@ def test_the_seed_exercises_are_among_the_stretches(kb, muscle_id, name_words, s
         if all(w in s.name.lower() for w in name_words) and all(w in s.steps.lower() for w in step_words)
     ]
     assert found, muscle_id
+
+
+def test_each_book_is_cited_one_way(kb):
+    """A reader looking a muscle up finds the same title for the same book (and volume) everywhere."""
+    import re
+
+    by_book: dict[tuple[str, str], set[str]] = {}
+    for muscle in kb.muscles.values():
+        for source in muscle.sources:
+            volume = re.search(r"vol\. \d", source.reference)
+            key = (source.reference.split(",")[0], volume.group() if volume else "")
+            by_book.setdefault(key, set()).add(source.reference)
+    assert {key: forms for key, forms in by_book.items() if len(forms) > 1} == {}

@@ -259,7 +259,7 @@ def test_the_journal_view_plots_each_place_and_compares_two_maps(qtbot, window):
         )
     window.actions_by_id["journal_view"].trigger()
     view = window.journal.dialog
-    assert view is not None and view.isVisible() and view.table.rowCount() == 3
+    assert view is not None and view.isVisible() and view.model.rowCount() == 3
     names = [item.name() for item in view.plot.plotItem.listDataItems()]
     assert names == ["Outer thigh, left", "Groin, left", "The worst place that day", "A muscle was worked on"]
     worst = view.plot.plotItem.listDataItems()[2]
@@ -282,10 +282,10 @@ def test_deleting_the_whole_journal_asks_first(qtbot, window):
     view = window.journal.dialog
     _answer_question(QMessageBox.StandardButton.Cancel)
     view.delete_all_button.click()
-    assert default_path().exists() and view.table.rowCount() == 1
+    assert default_path().exists() and view.model.rowCount() == 1
     _answer_question(QMessageBox.StandardButton.Yes)
     view.delete_all_button.click()
-    assert not default_path().exists() and view.table.rowCount() == 0
+    assert not default_path().exists() and view.model.rowCount() == 0
     assert not view.delete_all_button.isEnabled()
 
 
@@ -311,3 +311,17 @@ def test_a_kiosk_has_no_journal_and_writes_none(qtbot, kb):
         assert not action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert not default_path().exists()
+
+
+def test_an_open_journal_sees_entries_another_process_added(capsys):
+    """The window keeps the entries it read; an entry added meanwhile from the command line (another
+    connection) still shows on the next read, and so does one deleted there."""
+    window_journal = Journal()
+    window_journal.add([Place(OUTER_LEFT, 6)], DAY)
+    assert len(window_journal.entries()) == 1
+    _run(capsys, "journal", "add", "groin:left=3", "--at", "2026-11-02T09:00")
+    assert [e.places[0].selection.region for e in window_journal.entries()] == ["thigh_outer", "groin"]
+    window_journal.add([Place(OUTER_LEFT, 4)], DAY - dt.timedelta(days=1))  # back-dated: goes first
+    assert [e.places[0].intensity for e in window_journal.entries()] == [4, 6, 3]
+    _run(capsys, "journal", "delete", "2")
+    assert [e.places[0].intensity for e in window_journal.entries()] == [4, 6]

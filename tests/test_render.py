@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 from PySide6.QtGui import QImage
 
+from bodymap import wording
 from bodymap.cli import main
 from bodymap.diagram import Layer, load_diagrams
 from bodymap.knowledge import Selection, Side
@@ -109,3 +110,16 @@ def test_a_muscle_found_by_search_is_drawn_in_its_colour_not_the_pain_red(qapp, 
     _, scene = _scene(kb, focus=("piriformis", None))
     colors = {styled.rgba for styled in scene._styled.values()}
     assert style.PAIN.rgba() not in colors and colors
+
+
+def test_the_key_of_a_render_names_every_badge_on_the_figures(qapp, kb):
+    """Both low backs draw five muscles on two sides: ten badges, and the key lists all ten
+    (it used to stop at eight, leaving two numbered badges unexplained)."""
+    session = Session(kb)
+    session.set_selections([Selection("low_back", Side.LEFT), Selection("low_back", Side.RIGHT)])
+    scene = BodyScene(session, load_diagrams(kb.views), "both", legend=True)
+    ranks = {badge.rank for badge in scene.badges}
+    listed = [item.text() for item in scene.legend.childItems() if hasattr(item, "text")]
+    assert len(ranks) == 10
+    for rank in ranks:
+        assert wording.candidate_title(session.ranking[rank - 1]) in listed

@@ -233,7 +233,13 @@ def _diagrams_agree(kb: KnowledgeBase) -> bool:
 
 def coverage(args: argparse.Namespace) -> int:
     from bodymap.diagram import Layer, load_diagrams
-    from bodymap.knowledge.coverage import COUNTED_FIELDS, MIN_CANDIDATES, field_counts, region_coverage
+    from bodymap.knowledge.coverage import (
+        COUNTED_FIELDS,
+        MIN_CANDIDATES,
+        OPTIONAL_FIELDS,
+        field_counts,
+        region_coverage,
+    )
 
     kb = knowledge()
     diagrams = load_diagrams(kb.views)
@@ -263,11 +269,16 @@ def coverage(args: argparse.Namespace) -> int:
         flag = "!" if len(c.candidates) < MIN_CANDIDATES else " "
         print(f" {flag} {c.region.id:24} {len(c.candidates):3}  {', '.join(c.candidates[:5])}")
     short = [name[:6] for name in COUNTED_FIELDS]
-    print("\n" + _("Muscles: {count}   (items per field; ! marks an empty field)").format(count=len(kb.muscles)))
+    print(
+        "\n"
+        + _("Muscles: {count}   (items per field; ! marks an empty field that every muscle needs)").format(
+            count=len(kb.muscles)
+        )
+    )
     print(f"   {'muscle':30} " + " ".join(f"{s:>6}" for s in short) + "  drawn on")
     for m in kb.muscles.values():
         counts = field_counts(m)
-        empty = any(v == 0 for k, v in counts.items() if k not in ("synonyms", "good_to_know"))
+        empty = any(v == 0 for k, v in counts.items() if k not in OPTIONAL_FIELDS)
         cells = " ".join(f"{counts[f]:>6}" for f in COUNTED_FIELDS)
         print(f" {'!' if empty or not drawn[m.id] else ' '} {m.id:30} {cells}  {', '.join(drawn[m.id]) or 'NOT DRAWN'}")
     return 0

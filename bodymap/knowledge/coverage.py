@@ -44,6 +44,10 @@ def region_coverage(kb: KnowledgeBase) -> list[RegionCoverage]:
     return out
 
 
+OPTIONAL_FIELDS = frozenset(name for name, field in Muscle.model_fields.items() if not field.is_required())
+"""List fields a muscle may leave empty (a stretch only where one applies: the sternalis moves no joint)."""
+
+
 def field_counts(muscle: Muscle) -> dict[str, int]:
     """How many items each list field of a muscle holds."""
     return {name: len(getattr(muscle, name)) for name in COUNTED_FIELDS}

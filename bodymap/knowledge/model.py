@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,6 +28,20 @@ from pydantic import (
 SCHEMA_VERSION = 2
 """The data format this code reads; ``regions.toml`` and ``views.toml`` declare the same number.
 Version 2: regions name the views that draw them (``views``) instead of one ``view``."""
+
+
+def _known_version(value: int) -> int:
+    if value != SCHEMA_VERSION:
+        raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
+    return value
+
+
+SchemaVersion = Annotated[
+    int,
+    AfterValidator(_known_version),
+    Field(description=f"Version of the data format; this code reads version {SCHEMA_VERSION}."),
+]
+"""The ``schema_version`` every data file declares (the one number in SCHEMA_VERSION)."""
 
 Id = Annotated[
     str,
@@ -316,15 +331,8 @@ class Muscle(Frozen):
 class RegionFile(Frozen):
     """The layout of ``regions.toml``: the data set's version and every region, declared once."""
 
-    schema_version: int = Field(description=f"Version of the data format; this code reads version {SCHEMA_VERSION}.")
+    schema_version: SchemaVersion
     region: tuple[Region, ...] = Field(min_length=1, description="Every clickable region.")
-
-    @field_validator("schema_version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
-        return value
 
 
 class RedFlag(Frozen):

@@ -6,9 +6,9 @@ term is a way in, not a diagnosis: the ranking still says which muscles often se
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from bodymap.knowledge.model import SCHEMA_VERSION, Frozen, Id, Term
+from bodymap.knowledge.model import Frozen, Id, SchemaVersion, Term
 
 
 class SearchTerm(Frozen):
@@ -28,12 +28,5 @@ class SearchTerm(Frozen):
 class TermsFile(Frozen):
     """The layout of ``data/search_terms.toml``."""
 
-    schema_version: int = Field(description=f"Version of the data format; this code reads version {SCHEMA_VERSION}.")
+    schema_version: SchemaVersion
     term: tuple[SearchTerm, ...] = Field(default=(), description="Every search term.")
-
-    @field_validator("schema_version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
-        return value

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from bodymap.knowledge.model import SCHEMA_VERSION, Frozen, Id, Side, Text
+from bodymap.knowledge.model import Frozen, Id, SchemaVersion, Side, Text
 
 
 class ViewKind(str, Enum):
@@ -75,17 +75,10 @@ class Layout(Frozen):
 class ViewFile(Frozen):
     """The layout of ``data/views.toml``."""
 
-    schema_version: int = Field(description=f"Version of the data format; this code reads version {SCHEMA_VERSION}.")
+    schema_version: SchemaVersion
     default_layout: Id = Field(description="The layout a new window opens with.")
     view: tuple[ViewSpec, ...] = Field(min_length=1, description="Every diagram, in menu order.")
     layout: tuple[Layout, ...] = Field(default=(), description="Combinations of views shown side by side.")
-
-    @field_validator("schema_version")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise ValueError(f"this version of bodymap reads schema_version {SCHEMA_VERSION}, not {value}")
-        return value
 
     @model_validator(mode="after")
     def _references(self) -> ViewFile:

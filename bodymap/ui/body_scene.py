@@ -111,6 +111,9 @@ class _SoftZone(QGraphicsPathItem):
         super().__init__(path, parent)
         self.body = body
         self.part = Part.ESSENTIAL
+        # Its soft rim is several clipped strokes: kept as a picture between repaints, so a click
+        # that changes something else does not draw it again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return super().boundingRect().adjusted(-6, -6, 6, 6)
@@ -469,11 +472,15 @@ class BodyScene(QGraphicsScene):
     def _item(self, key: ShapeKey) -> QGraphicsPathItem:
         item = self._items.get(key)
         if item is None:
-            view, layer, name, side = key
-            shape = self.diagrams[view].shape(layer, name, side)
-            assert shape is not None
-            item = self._items[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
+            item = self._items[key] = self._path_item(key)
         return item
+
+    def _path_item(self, key: ShapeKey) -> QGraphicsPathItem:
+        """A new item drawing a shape of the diagrams, in its view's frame."""
+        view, layer, name, side = key
+        shape = self.diagrams[view].shape(layer, name, side)
+        assert shape is not None
+        return QGraphicsPathItem(shape_path(shape), self.frames[view])
 
     def _apply(self, key: ShapeKey, wanted: _Style) -> None:
         item = self._item(key)
@@ -536,10 +543,7 @@ class BodyScene(QGraphicsScene):
         """Outline a chosen place, tinted as strongly as it hurts."""
         item = self._selected.get(key)
         if item is None:
-            view, layer, name, side = key
-            shape = self.diagrams[view].shape(layer, name, side)
-            assert shape is not None
-            item = self._selected[key] = QGraphicsPathItem(shape_path(shape), self.frames[view])
+            item = self._selected[key] = self._path_item(key)
             item.setPen(style.outline(Part.SELECTED, style.SELECTED))
             item.setZValue(style.LOOKS[Part.SELECTED].z)
         brush = style.intensity_fill(intensity, alone=self.places_only)
@@ -729,7 +733,8 @@ class Legend(QGraphicsRectItem):
         y = self._text(_("Most likely muscles"), y=0.0, size=22, bold=True)
         if not session.ranking and session.focus is None:
             y = self._text(_("Select where it hurts."), y, size=18)
-        for place, ranked in enumerate(session.ranking[:8], 1):
+        drawn = len(self.body._shown_candidates())  # every badge on the figures has its line
+        for place, ranked in enumerate(session.ranking[: max(drawn, 1)], 1):
             deep = ranked.muscle.depth is Depth.DEEP
             badge = _LegendSymbol(
                 "badge", QRectF(2, y + 2, 22, 22), self, self.body.colors.get(ranked.muscle.id), place, deep

@@ -61,6 +61,18 @@ def page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
+def set_page(device: QPagedPaintDevice, paper: str) -> None:
+    """Portrait pages of the chosen size with the margins every printed page of bodymap has."""
+    device.setPageLayout(
+        QPageLayout(
+            page_size(paper),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
 def chosen_muscles(session: Session) -> list[tuple[Muscle, str | None]]:
     """The muscles to describe (ticked, else the top few, else the one found by search), with why each is listed."""
     kb = session.kb
@@ -123,14 +135,7 @@ def draw_handout(
 
     Page 1: the map and the likely muscles; then each chosen muscle flows on, one after another
     (three muscles take about three pages), the disclaimer and the place's red flags on every page."""
-    device.setPageLayout(
-        QPageLayout(
-            page_size(paper),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_page(device, paper)
     kb = source.kb
     state = Session(kb)  # its own copy: the handout's map shows the candidates whatever the window's mode
     state.restore(State(source.selections, dict(source.state.pains), source.focus, source.state.picks))

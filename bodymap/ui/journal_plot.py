@@ -19,6 +19,9 @@ from bodymap.ui import style
 WORST = QColor("#1B1B1B")
 WORKED = style.SELECTED
 PLACES_DRAWN = 8
+DOTS_UP_TO = 200
+"""A line shows a dot per entry up to this many points; past it the dots would merge into a band
+(and cost most of the drawing), so the line alone shows the trend."""
 """Places drawn as their own line (the most recorded); the worst-of-each-entry line covers the rest."""
 
 
@@ -55,15 +58,13 @@ def draw(plot, kb: KnowledgeBase, entries: Sequence[Entry]) -> None:
     by_place = sorted(series(entries).items(), key=lambda item: -len(item[1]))
     for index, (selection, points) in enumerate(by_place[:PLACES_DRAWN]):
         color = style.muscle_color(index)
+        dots = {"symbol": "o", "symbolSize": 6, "symbolBrush": color, "symbolPen": None}
         plot.plot(
             [at.timestamp() for at, _value in points],
             [value for _at, value in points],
             pen=pg.mkPen(color, width=2),
-            symbol="o",
-            symbolSize=6,
-            symbolBrush=color,
-            symbolPen=None,
             name=wording.selection_name(kb, selection),
+            **(dots if len(points) <= DOTS_UP_TO else {}),
         )
     plot.plot(
         times,

@@ -7,15 +7,15 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter, QTextDocument
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QPagedPaintDevice, QPainter, QTextDocument
 
 from bodymap import wording
 from bodymap.diagram import Diagram
 from bodymap.i18n import _
 from bodymap.journal import Entry, not_easing
 from bodymap.knowledge import KnowledgeBase
-from bodymap.ui.handout import MARGIN_MM, page_size, text_font
+from bodymap.ui.handout import set_page, text_font
 from bodymap.ui.journal_plot import draw, make_plot
 from bodymap.ui.journal_view import entry_scene, places_text
 from bodymap.ui.output import started, write_pdf
@@ -34,14 +34,7 @@ def write_report(
 def draw_report(
     device: QPagedPaintDevice, kb: KnowledgeBase, entries: Sequence[Entry], diagrams: Mapping[str, Diagram], paper: str
 ) -> int:
-    device.setPageLayout(
-        QPageLayout(
-            page_size(paper),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_page(device, paper)
     painter = started(QPainter(device), _("the journal report"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pt = device.logicalDpiY() / 72.0

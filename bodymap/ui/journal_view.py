@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,8 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,22 +48,20 @@ from bodymap.ui.main_window import MainWindow
 WARNING_STYLE = "QLabel { background: #fdecea; color: #8a1c14; padding: 6px; }"
 
 
-def entry_session(kb: KnowledgeBase, entry: Entry) -> Session:
-    """A session showing an entry's map (for a picture of it)."""
-    session = Session(kb)
+def entry_state(kb: KnowledgeBase, entry: Entry) -> State:
+    """The map an entry records, as a session state (places this version does not know are left out)."""
     known = [p for p in entry.places if p.selection.region in kb.regions]
-    session.restore(
-        State(
-            selections=tuple(p.selection for p in known),
-            pains={p.selection: Pain(p.intensity, p.quality) for p in known},
-        )
+    return State(
+        selections=tuple(p.selection for p in known),
+        pains={p.selection: Pain(p.intensity, p.quality) for p in known},
     )
-    return session
 
 
 def entry_scene(kb: KnowledgeBase, entry: Entry, diagrams: Mapping[str, Diagram]) -> BodyScene:
     """An entry's map: its places, tinted by how much they hurt, and nothing else."""
-    scene = BodyScene(entry_session(kb, entry), diagrams, kb.views.default_layout)
+    session = Session(kb)
+    session.restore(entry_state(kb, entry))
+    scene = BodyScene(session, diagrams, kb.views.default_layout)
     scene.show_places_only()
     return scene
 
@@ -129,6 +127,49 @@ class AddEntryDialog(QDialog):
         return places, when.astimezone(), muscles, self.note.text().strip()
 
 
+class EntryTable(QAbstractTableModel):
+    """The entries, newest first, worded only when a row is shown (a journal may hold thousands)."""
+
+    def __init__(self, kb: KnowledgeBase, parent=None):
+        super().__init__(parent)
+        self.kb = kb
+        self.entries: list[Entry] = []
+        self.headers = (_("When"), _("Where it hurt"), _("Worked on"), _("Note"))
+
+    def show(self, entries: Sequence[Entry]) -> None:
+        self.beginResetModel()
+        self.entries = list(reversed(entries))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 (Qt names and defaults)
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return wording.moment(entry.at)
+        if column == 1:
+            return places_text(self.kb, entry, "\n" if role == Qt.ItemDataRole.ToolTipRole else ", ")
+        if column == 2:
+            return ", ".join(self.kb.muscle(m).name for m in entry.muscles if m in self.kb.muscles)
+        return entry.note
+
+
 class MapPicture(QGraphicsView):
     """One entry's map, drawn small and read-only."""
 
@@ -142,13 +183,22 @@ class MapPicture(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.session: Session | None = None
+        self.entry: Entry | None = None
 
     def show_entry(self, entry: Entry) -> None:
-        scene = entry_scene(self.kb, entry, self.diagrams)
-        self.session = scene.session
-        self.setScene(scene)
-        self.fitInView(scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        """Show an entry: the first builds the scene, the next only restyle it (a journal that
+        gains an entry redraws one small map, it does not rebuild the figures)."""
+        if entry == self.entry:
+            return
+        self.entry = entry
+        scene = self.scene()
+        if isinstance(scene, BodyScene):
+            scene.session.restore(entry_state(self.kb, entry))
+            scene.show_places_only()
+        else:
+            scene = entry_scene(self.kb, entry, self.diagrams)
+            self.setScene(scene)
+            self.fitInView(scene.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.caption.setText(f"<b>{wording.moment(entry.at)}</b><br>{places_text(self.kb, entry)}")
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -178,13 +228,17 @@ class JournalDialog(QDialog):
 
         self.plot = make_plot()
         self.plot.setMinimumHeight(220)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("When"), _("Where it hurt"), _("Worked on"), _("Note")])
+        self.model = EntryTable(kb, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # where it hurt: the widest
         self.table.verticalHeader().setVisible(False)
-        self.table.itemSelectionChanged.connect(self._compare)
+        self.table.selectionModel().selectionChanged.connect(self._compare)
         self.table.setAccessibleName(_("Journal entries"))
         diagrams = controller.window.view.diagrams
         self.pictures = (MapPicture(kb, diagrams), MapPicture(kb, diagrams))
@@ -242,16 +296,10 @@ class JournalDialog(QDialog):
             self.advice.setVisible(True)
             return
         draw(self.plot, self.kb, self.entries)
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(reversed(self.entries)):
-            names = ", ".join(self.kb.muscle(m).name for m in entry.muscles if m in self.kb.muscles)
-            where = places_text(self.kb, entry, "\n")
-            for column, text in enumerate((wording.moment(entry.at), where, names, entry.note)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        first_time = not self.model.entries
+        self.model.show(self.entries)
+        if first_time and self.entries:
+            self.table.resizeColumnToContents(0)
         stuck = not_easing(self.entries)
         self.advice.setText(
             "\n".join(wording.not_easing(wording.selection_name(self.kb, s)) for s in stuck)
@@ -263,8 +311,8 @@ class JournalDialog(QDialog):
         self._compare()
 
     def _selected(self) -> list[Entry]:
-        ids = {i.data(Qt.ItemDataRole.UserRole) for i in self.table.selectedIndexes()}
-        return [e for e in self.entries if e.id in ids]
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
+        return [self.model.entries[row] for row in rows]  # oldest first
 
     def _compare(self) -> None:
         chosen = self._selected()

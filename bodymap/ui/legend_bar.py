@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 from bodymap import wording
 from bodymap.i18n import _
 from bodymap.ui import style
-from bodymap.ui.grid_fit import columns_that_fit
+from bodymap.ui.grid_fit import columns_that_fit, place_in_columns
 
 SWATCH = QSize(26, 18)
 
@@ -58,10 +58,7 @@ class LegendBar(QWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        for entry in self.entries:
-            self.grid.removeWidget(entry)
-        for index, entry in enumerate(self.entries):
-            self.grid.addWidget(entry, index // columns, index % columns, Qt.AlignmentFlag.AlignLeft)
+        place_in_columns(self.grid, self.entries, columns, Qt.AlignmentFlag.AlignLeft)
         for column in range(len(self.entries) + 1):
             self.grid.setColumnStretch(column, 1 if column == columns else 0)
 

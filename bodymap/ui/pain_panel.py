@@ -55,11 +55,15 @@ class PlaceRow:
         self.quality.activated.connect(
             lambda index: session.set_quality(selection, _quality(self.quality.itemData(index)), source=panel)
         )
-        for column, widget in enumerate(
-            (self.name, self.less, self.slider, self.more, self.value, self.quality, self.remove)
-        ):
-            grid.addWidget(widget, row, column)
+        self.index = -1
+        self.place(grid, row)
         self.show(session)
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        for column, widget in enumerate(self.widgets()):
+            grid.removeWidget(widget)
+            grid.addWidget(widget, row, column)
+        self.index = row
 
     def step(self, delta: int, session: Session, panel: PainPanel) -> None:
         session.set_intensity(self.selection, session.pain(self.selection).intensity + delta, source=panel)
@@ -139,11 +143,7 @@ class PainPanel(QFrame):
         session = self.session
         chosen = () if session.mode.kiosk else session.selections  # a kiosk says where, not how much
         if list(self.rows) != list(chosen):
-            for row in self.rows.values():
-                for widget in row.widgets():
-                    self.grid.removeWidget(widget)
-                    widget.deleteLater()
-            self.rows = {s: PlaceRow(self, s, index) for index, s in enumerate(chosen)}
+            self._arrange(chosen)
         for row in self.rows.values():
             row.show(session)
         self.setVisible(bool(chosen))
@@ -156,7 +156,26 @@ class PainPanel(QFrame):
                 for r in self.rows.values()
             ]
             shown = heights[:ROWS_SHOWN]
-            self.area.setFixedHeight(sum(shown) + self.grid.verticalSpacing() * len(shown) + 2)
+            height = sum(shown) + self.grid.verticalSpacing() * len(shown) + 2
+            if height != self.area.height():
+                self.area.setFixedHeight(height)
+
+    def _arrange(self, chosen: tuple[Selection, ...]) -> None:
+        """Rows for the chosen places, in order: a place already shown keeps its widgets (a click
+        adds one row, it does not rebuild them all) and only rows that moved are placed again."""
+        for selection in set(self.rows) - set(chosen):
+            for widget in self.rows.pop(selection).widgets():
+                self.grid.removeWidget(widget)
+                widget.deleteLater()
+        rows = {}
+        for index, selection in enumerate(chosen):
+            row = self.rows.get(selection)
+            if row is None:
+                row = PlaceRow(self, selection, index)
+            elif row.index != index:
+                row.place(self.grid, index)
+            rows[selection] = row
+        self.rows = rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """A narrower panel wraps the place names onto more lines: make room for them."""

@@ -193,9 +193,14 @@ def paint_badge(painter: QPainter, center: QPointF, radius: float, number: int, 
     painter.setPen(outline(Part.BADGE, outline_color(color), deep))
     painter.setBrush(QBrush(color))
     painter.drawEllipse(center, radius, radius)
+    _number(painter, center, radius, number, max(8, round(radius * 1.15)))
+
+
+def _number(painter: QPainter, center: QPointF, radius: float, number: int, pixels: int) -> None:
+    """A count in bold white figures, centred in a disc."""
     painter.setPen(BADGE_TEXT)
     font = painter.font()
-    font.setPixelSize(max(8, round(radius * 1.15)))
+    font.setPixelSize(pixels)
     font.setBold(True)
     painter.setFont(font)
     painter.drawText(
@@ -224,16 +229,7 @@ def paint_magnifier(painter: QPainter, center: QPointF, radius: float, chosen: i
         painter.setPen(NO_PEN)
         painter.setBrush(QBrush(SELECTED))
         painter.drawEllipse(dot, radius * 0.5, radius * 0.5)
-        painter.setPen(BADGE_TEXT)
-        font = painter.font()
-        font.setPixelSize(max(7, round(radius * 0.6)))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(
-            QRectF(dot.x() - radius * 0.5, dot.y() - radius * 0.5, radius, radius),
-            Qt.AlignmentFlag.AlignCenter,
-            str(chosen),
-        )
+        _number(painter, dot, radius * 0.5, chosen, max(7, round(radius * 0.6)))
 
 
 def paint_key_symbol(painter: QPainter, kind: str, box: QRectF, color: QColor | None = None) -> None:

@@ -12,7 +12,7 @@ from bodymap.i18n import _
 from bodymap.knowledge.base import KnowledgeBase
 from bodymap.knowledge.model import Safety
 from bodymap.ui import style
-from bodymap.ui.grid_fit import columns_that_fit
+from bodymap.ui.grid_fit import columns_that_fit, place_in_columns
 from bodymap.ui.kiosk import touch
 
 
@@ -133,10 +133,7 @@ class CloserViews(QWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        for made in self.buttons:
-            self.grid.removeWidget(made)
-        for index, made in enumerate(self.buttons):
-            self.grid.addWidget(made, index // columns, index % columns)
+        place_in_columns(self.grid, self.buttons, columns)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """As many columns (three at most) as the titles allow, never cutting a title."""
@@ -162,10 +159,7 @@ class KioskBar(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for made in self.buttons:
-            self.grid.removeWidget(made)
-        for index, made in enumerate(self.buttons):
-            self.grid.addWidget(made, index // columns, index % columns)
+        place_in_columns(self.grid, self.buttons, columns)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """One row when the buttons fit, else as many columns as they fit in (two rows on a portrait screen)."""

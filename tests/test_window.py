@@ -420,3 +420,18 @@ def test_settings_of_the_window_keep_other_keys(qtbot, kb):
     window.show_layout("front")
     _remember(window, store)
     assert SettingsStore().settings.paper == "letter"
+
+
+def test_undo_and_redo_are_offered_only_with_a_step_to_take(qtbot, window):
+    """A new window has nothing to undo (its Undo button used to look ready while doing nothing)."""
+    undo, redo = window.actions_by_id["undo"], window.actions_by_id["redo"]
+    assert not undo.isEnabled() and not redo.isEnabled()
+    click(qtbot, window, "front", "groin", Side.LEFT)
+    assert undo.isEnabled() and not redo.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not undo.isEnabled() and redo.isEnabled() and window.session.selections == ()
+    window.session.toggle(Selection("groin", Side.LEFT))
+    window.session.undo()
+    window.session.redo()
+    window.session.set_intensity(Selection("groin", Side.LEFT), 9)
+    assert undo.isEnabled() and not redo.isEnabled()

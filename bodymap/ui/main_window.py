@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     def on_change(self, change: Change) -> None:
         session = self.session
         if change.mode:
-            enable_for(self.actions_by_id, self.handlers, session.mode)
+            self._enable_actions()
         if change.layout or change.mode:
             action = self.actions_by_id.get(VIEW_PREFIX + session.layout)
             if action is not None:
@@ -305,10 +305,8 @@ class MainWindow(QMainWindow):
             self.actions_by_id["whole_body"].setVisible(closer)
             if session.mode is Mode.NORMAL:
                 self.store.settings.last_view = session.layout
-        if change.selection or change.focus or change.mode:
-            in_use = session.mode in IN_USE and "undo" in self.handlers
-            self.actions_by_id["undo"].setEnabled(in_use and session.can_undo)
-            self.actions_by_id["redo"].setEnabled(in_use and session.can_redo)
+        if change.selection or change.focus:
+            self._enable_history()
 
     def handle(self, handlers: Mapping[str, Callable[[], object] | None]) -> None:
         """Register (or with None values, withdraw) the handlers of some actions: how a controller
@@ -318,7 +316,18 @@ class MainWindow(QMainWindow):
                 self.handlers.pop(action_id, None)
             else:
                 self.handlers[action_id] = handler
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        """The actions the mode allows and someone handles; undo and redo only with a step to take."""
         enable_for(self.actions_by_id, self.handlers, self.session.mode)
+        self._enable_history()
+
+    def _enable_history(self) -> None:
+        session = self.session
+        in_use = session.mode in IN_USE and "undo" in self.handlers
+        self.actions_by_id["undo"].setEnabled(in_use and session.can_undo)
+        self.actions_by_id["redo"].setEnabled(in_use and session.can_redo)
 
     # -- commands -------------------------------------------------------------------------
     def show_layout(self, layout_id: str) -> None:

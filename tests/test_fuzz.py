@@ -338,19 +338,16 @@ def test_kiosk_setup_in_a_folder_it_cannot_write_is_one_line(tmp_path, monkeypat
     assert "Traceback" not in capsys.readouterr().err
 
 
+COMMANDS = ("query", "regions", "views", "muscle", "muscles", "validate", "render", "schema", "coverage", "snapshot")
+"""The commands the command-line fuzzer mixes with options and bad values."""
+
+
 @FUZZ
 @given(
     argv=st.lists(
         st.sampled_from(
             [
-                "query",
-                "regions",
-                "views",
-                "muscle",
-                "muscles",
-                "validate",
-                "render",
-                "schema",
+                *COMMANDS,
                 "--json",
                 "--select",
                 "--output",
@@ -371,12 +368,10 @@ def test_kiosk_setup_in_a_folder_it_cannot_write_is_one_line(tmp_path, monkeypat
                 "x.gif",
                 "-h",
                 "--paper",
-                "coverage",
                 "--version",
                 "--lang",
                 "es",
                 "\x1b[2J",
-                "snapshot",
                 "--screen",
                 "10x10",
             ]
@@ -385,19 +380,7 @@ def test_kiosk_setup_in_a_folder_it_cannot_write_is_one_line(tmp_path, monkeypat
     )
 )
 def test_command_line_never_shows_a_traceback(capsys, argv):
-    commands = {
-        "query",
-        "regions",
-        "views",
-        "muscle",
-        "muscles",
-        "validate",
-        "render",
-        "schema",
-        "coverage",
-        "snapshot",
-    }
-    if not any(a in commands or a in ("-h", "--version") for a in argv):
+    if not any(a in COMMANDS or a in ("-h", "--version") for a in argv):
         argv = ["regions", *argv]  # without a command bodymap opens its window, which is tested elsewhere
     try:
         status = main(argv)

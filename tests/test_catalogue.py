@@ -26,6 +26,7 @@ TEXT_CALLS = {
     "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setAccessibleName", "setStatusTip",
     "showMessage", "addItem", "addTab", "setHorizontalHeaderLabels", "addMenu", "QLabel", "QPushButton",
     "QAction", "QToolButton", "QCheckBox", "QMessageBox", "tell", "button", "setLabel", "drawText", "addButton",
+    "show_warning",
 }  # fmt: skip
 ALLOWED = {"bodymap", "left", "−", "+", "×"}
 """Words that are the same in every language: the name, a plot axis's side, and symbols."""

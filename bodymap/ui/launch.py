@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QSettings
 
 from bodymap.diagram import load_diagrams
-from bodymap.i18n import set_language, system_language
+from bodymap.i18n import _, set_language, system_language
 from bodymap.knowledge import KnowledgeBase, load_knowledge
 from bodymap.notes import Notes
 from bodymap.paths import config_dir
@@ -123,7 +123,7 @@ def _save(window: MainWindow, store: SettingsStore) -> None:
     try:
         store.save()
     except (OSError, FileKept) as exc:
-        window.show_warning(f"Settings could not be saved: {exc}")
+        window.show_warning(_("Settings could not be saved: {problem}").format(problem=exc))
 
 
 def snapshot(

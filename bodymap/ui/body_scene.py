@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -104,25 +104,72 @@ class _Style:
     deep: bool = False
 
 
-class _SoftZone(QGraphicsPathItem):
-    """A pain zone: filled, with a rim that fades outwards, never painted outside the body."""
+class _PainPattern(QGraphicsItem):
+    """The focused muscle's pain zones on one view: each filled, with a rim that fades outwards,
+    never painted outside the body.
 
-    def __init__(self, path: QPainterPath, body: QPainterPath, parent: QGraphicsItem):
-        super().__init__(path, parent)
+    On screen the zones are drawn once into a picture of their own at the view's scale and that
+    picture is shown until the zones or the scale change: one clip to the body outline for all of
+    them, and the rims written straight into the picture (no blending of each translucent stroke
+    with what is under it, which cost half of a click's repaint). Exported pictures (render,
+    handout) are drawn as shapes, for print quality."""
+
+    def __init__(self, body: QPainterPath, parent: QGraphicsItem):
+        super().__init__(parent)
         self.body = body
-        self.part = Part.ESSENTIAL
-        # Its soft rim is several clipped strokes: kept as a picture between repaints, so a click
-        # that changes something else does not draw it again.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.shown: tuple[tuple[ShapeKey, Part], ...] = ()
+        self._zones: list[tuple[QPainterPath, Part]] = []
+        self._bounds = QRectF()
+        self._picture: tuple[tuple[float, float, float, float], QImage, QRect] | None = None
+        self.setZValue(style.LOOKS[Part.ESSENTIAL].z)
+
+    def show_zones(self, shown: tuple[tuple[ShapeKey, Part], ...], paths: Mapping[ShapeKey, QPainterPath]) -> None:
+        if shown == self.shown:
+            return
+        self.prepareGeometryChange()
+        self.shown = shown
+        self._zones = [(paths[key], part) for key, part in shown]
+        self._picture = None
+        bounds = QRectF()
+        for path, _part in self._zones:
+            bounds = bounds.united(path.boundingRect())
+        self._bounds = bounds.adjusted(-6, -6, 6, 6) if self._zones else QRectF()
+        self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        return super().boundingRect().adjusted(-6, -6, 6, 6)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._zones:
+            return
+        if widget is None:  # an exported picture: shapes, blended as usual
+            painter.save()
+            painter.setClipPath(self.body)
+            for path, part in self._zones:
+                style.paint_soft_path(painter, path, part, style.PAIN)
+            painter.restore()
+            return
+        to_widget = painter.worldTransform()
+        scale = (to_widget.m11(), to_widget.m12(), to_widget.m21(), to_widget.m22())
+        if self._picture is None or self._picture[0] != scale:
+            self._picture = (scale, *self._draw(QTransform(*scale[:2], *scale[2:], 0.0, 0.0)))
+        _scale, image, place = self._picture
         painter.save()
-        painter.setClipPath(self.body)
-        style.paint_soft_path(painter, self.path(), self.part, style.PAIN)
+        painter.resetTransform()
+        painter.drawImage(QPointF(place.left() + to_widget.dx(), place.top() + to_widget.dy()), image)
         painter.restore()
+
+    def _draw(self, scale: QTransform) -> tuple[QImage, QRect]:
+        place = scale.mapRect(self._bounds).toAlignedRect()
+        image = QImage(place.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-place.left(), -place.top())
+        painter.setTransform(scale, combine=True)
+        style.paint_soft_zones(painter, self._zones, self.body, style.PAIN)
+        painter.end()
+        return image, place
 
 
 class _Marker(QGraphicsItem):
@@ -233,7 +280,8 @@ class BodyScene(QGraphicsScene):
         """Screen pixels per diagram unit, as the layout is shown now (the view or a render says)."""
         self._bodies: dict[str, QPainterPath] = {}
         self._items: dict[ShapeKey, QGraphicsPathItem] = {}
-        self._zones: dict[ShapeKey, _SoftZone] = {}
+        self._patterns: dict[str, _PainPattern] = {}
+        self._zone_paths: dict[ShapeKey, QPainterPath] = {}
         self._styled: dict[ShapeKey, _Style] = {}
         self._selected: dict[ShapeKey, QGraphicsPathItem] = {}
         self._marks: list[QGraphicsItem] = []
@@ -262,6 +310,7 @@ class BodyScene(QGraphicsScene):
             self.addItem(frame)
             self.frames[view] = frame
             self._bodies[view] = shape_path(diagram.silhouette)
+            self._patterns[view] = _PainPattern(self._bodies[view], frame)
             self._add_figure(diagram, frame)
             if self.crop is None:
                 self._add_labels(view, frame, width)
@@ -515,21 +564,16 @@ class BodyScene(QGraphicsScene):
                 for view in set(region.views) & set(self.view_ids):
                     for side in sides if region.paired else (None,):
                         wanted[(view, Layer.REGION, region.id, side)] = part
-        for key, zone in self._zones.items():
-            zone.setVisible(key in wanted)
+        by_view: dict[str, list[tuple[ShapeKey, Part]]] = {view: [] for view in self.view_ids}
         for key, part in wanted.items():
-            if key not in self._zones:
-                view, layer, name, side = key
-                shape = self.diagrams[view].shape(layer, name, side)
+            if key not in self._zone_paths:
+                shape = self.diagrams[key[0]].shape(*key[1:])
                 if shape is None:
                     continue
-                self._zones[key] = _SoftZone(shape_path(shape), self._bodies[view], self.frames[view])
-                self._zones[key].setZValue(style.LOOKS[part].z)
-            zone = self._zones[key]
-            if zone.part is not part:
-                zone.part = part
-                zone.update()
-            zone.setVisible(True)
+                self._zone_paths[key] = shape_path(shape)
+            by_view[key[0]].append((key, part))
+        for view, shown in by_view.items():
+            self._patterns[view].show_zones(tuple(shown), self._zone_paths)
         for selection in self.session.selections:
             for view in set(self.kb.region(selection.region).views) & set(self.view_ids):
                 key = (view, Layer.REGION, selection.region, selection.side)

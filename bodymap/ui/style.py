@@ -12,7 +12,7 @@ its colour on both sides and in the list; the badge, not the colour, tells ranks
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -177,6 +177,35 @@ def paint_soft_path(painter: QPainter, path: QPainterPath, part: Part, color: QC
             rim.setAlpha(look.fill_alpha // (steps + 2))
             painter.setPen(pen(rim, look.soft_edge * step / steps))
             painter.drawPath(path)
+
+
+def paint_soft_zones(
+    painter: QPainter, zones: Sequence[tuple[QPainterPath, Part]], body: QPainterPath, color: QColor
+) -> None:
+    """Pain zones into a picture of their own (transparent where nothing is drawn), looking as
+    paint_soft_path draws them one by one: every rim first, each step written with the strength
+    its strokes would have built up, clipped to ``body``; then every fill over them (a zone is a
+    region of the body, so its fill needs no clipping)."""
+    painter.save()
+    painter.setClipPath(body)
+    painter.setBrush(NO_BRUSH)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    steps = 3
+    for path, part in zones:
+        look = LOOKS[part]
+        if not look.soft_edge:
+            continue
+        layer = look.fill_alpha / (steps + 2) / 255
+        for step in range(steps, 0, -1):
+            rim = QColor(color)
+            rim.setAlphaF(1 - (1 - layer) ** (steps - step + 1))
+            painter.setPen(pen(rim, look.soft_edge * step / steps))
+            painter.drawPath(path)
+    painter.restore()
+    painter.setPen(NO_PEN)
+    for path, part in zones:
+        painter.setBrush(fill(part, color))
+        painter.drawPath(path)
 
 
 def paint_cross(painter: QPainter, center: QPointF, half: float) -> None:

@@ -8,7 +8,7 @@
   each would bring libraries bodymap never needs, and the GTK theme would mix the host's GTK with
   the bundle's own GLib, Pango and Cairo.
 - Babel's locale data (about 30 MB) is kept only for English and the languages bodymap carries a
-  catalogue or content for: bodymap uses Babel only to read its catalogues.
+  catalogue or content for: bodymap needs it only for dates and numbers in those languages.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from ui_helpers import click, desk_window
+from ui_helpers import click, desk_window, settle
 
 from bodymap.cli import main
 from bodymap.knowledge import Quality, Selection, Side
@@ -58,6 +58,7 @@ def test_a_saved_map_opens_again_to_the_same_picture(qtbot, kb, mapped, tmp_path
     other = desk_window(kb, Settings(first_run_notice_seen=True))
     qtbot.addWidget(other)
     assert other.documents.open(path)
+    settle()
     session, first = other.session, mapped.session
     assert session.selections == first.selections and session.focus == first.focus
     assert session.pain(GROIN).intensity == 8 and session.pain(THIGH).quality is Quality.ACHING

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox
-from ui_helpers import click, viewport_point
+from ui_helpers import click, settle, viewport_point
 
 from bodymap.knowledge import Quality, Selection, Side
 
@@ -38,6 +38,7 @@ def _choose(qtbot, combo: QComboBox, quality: Quality) -> None:
     target = combo.findData(quality.value)
     while combo.currentIndex() != target:
         qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+    settle()
 
 
 def _tint(window, pos: QPoint) -> QColor:
@@ -50,11 +51,13 @@ def test_a_new_place_hurts_five_and_the_panel_buttons_and_slider_change_it(qtbot
     assert window.session.pain(OUTER).intensity == 5 and row.slider.value() == 5
     qtbot.mouseClick(row.more, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(row.more, Qt.MouseButton.LeftButton)
+    settle()
     assert window.session.pain(OUTER).intensity == 7 and row.value.text().startswith("7")
     qtbot.mouseClick(row.less, Qt.MouseButton.LeftButton)
     row.slider.setValue(2)
     assert window.session.pain(OUTER).intensity == 2
     window.session.undo()  # one place's adjustments in a row are one step
+    settle()
     assert window.session.pain(OUTER).intensity == 5 and window.pain_panel.rows[OUTER].slider.value() == 5
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QNativeGestureEvent, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTextBrowser
-from ui_helpers import click, desk_window, hover, result_titles, viewport_point
+from ui_helpers import click, desk_window, hover, result_titles, settle, viewport_point
 
 from bodymap import wording
 from bodymap.cli import main
@@ -98,10 +98,12 @@ def test_escape_does_not_wipe_the_map_and_clear_can_be_undone(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.session.state == before
     window.actions_by_id["clear"].trigger()
+    settle()
     assert window.session.selections == () and window.session.focus is None
     assert window.results.count() == 1 and "Click where it hurts" in window.results.item(0).text()
     assert all(row.checkState(0) == Qt.CheckState.Unchecked for row in window.regions.rows.values())
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert window.session.state == before
     assert window.regions.rows[Selection("thigh_outer", Side.LEFT)].checkState(0) == Qt.CheckState.Checked
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -435,3 +437,17 @@ def test_undo_and_redo_are_offered_only_with_a_step_to_take(qtbot, window):
     window.session.redo()
     window.session.set_intensity(Selection("groin", Side.LEFT), 9)
     assert undo.isEnabled() and not redo.isEnabled()
+
+
+def test_the_picture_answers_a_click_first_and_the_side_panel_follows_in_the_next_turn(qtbot, window):
+    """The highlight is drawn from the click itself; the lists are laid out one turn of the event
+    loop later, from every change made meanwhile (none is dropped)."""
+    window.view.click_at(viewport_point(window, "front", "thigh_outer", Side.LEFT))
+    window.session.toggle(Selection("groin", Side.LEFT))
+    window.session.set_intensity(Selection("groin", Side.LEFT), 9)
+    assert window.view.body._styled  # candidates drawn already
+    assert window.results.count() == 1 and not window.pain_panel.rows  # the lists have not run yet
+    settle()
+    assert set(window.pain_panel.rows) == {Selection("thigh_outer", Side.LEFT), Selection("groin", Side.LEFT)}
+    assert window.pain_panel.rows[Selection("groin", Side.LEFT)].value.text().startswith("9")
+    assert result_titles(window)[0] == wording.candidate_title(window.session.ranking[0])

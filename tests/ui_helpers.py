@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from bodymap.diagram import Layer, load_diagrams
 from bodymap.knowledge import KnowledgeBase, Side
@@ -48,7 +49,15 @@ def viewport_point(window: MainWindow, view: str, region: str, side: Side | None
 
 
 def click(qtbot, window: MainWindow, view: str, region: str, side: Side | None) -> None:
+    """Click a place, then let the event loop turn once: the side panel follows the picture there."""
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(window, view, region, side))
+    settle()
+
+
+def settle() -> None:
+    """Let the event loop turn, as it does between a person's actions (the side panel's lists are
+    drawn one turn after the picture)."""
+    QApplication.processEvents()
 
 
 def result_titles(window: MainWindow) -> list[str]:

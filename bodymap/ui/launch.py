@@ -161,6 +161,7 @@ def snapshot(
         window.session.open_document(document.path, session.state, document.note, document.notes)
         if opened is not None:
             opened()
+        window.signals.settle()  # the side panel now, not a turn later: the picture is taken at once
         app.processEvents()
         window.view.fit()
         app.processEvents()

@@ -156,16 +156,10 @@ class MainWindow(QMainWindow):
         # Through the handler: a controller (the kiosk) shows the red flags its own way.
         self.disclaimer.red_flags_requested.connect(lambda: self.handlers["red_flags"]())
         self.place_flags.more.connect(lambda: self.handlers["red_flags"]())
-        for widget in (
-            self.view,
-            self.results,
-            self.regions,
-            self.place_flags,
-            self.pain_panel,
-            self.detail,
-            self.note_editor,
-        ):
-            self.signals.changed.connect(widget.on_change)
+        for now in (self.view, self.detail, self.note_editor):
+            self.signals.changed.connect(now.on_change)
+        for later in (self.results, self.regions, self.place_flags, self.pain_panel):
+            self.signals.settled.connect(later.on_change)
         self.signals.changed.connect(self.on_change)
         self.on_change(Change(selection=True, layout=True, mode=True))
 

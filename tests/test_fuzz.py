@@ -102,19 +102,25 @@ def test_data_files_built_too_deep_or_too_large_are_one_error(tmp_path, name):
     assert any(e.file.name == "gluteus_minimus.toml" for e in caught.value.errors)
 
 
+def _special_file(path: Path, kind: str) -> None:
+    """Put something that is not a regular file where a file is read: a FIFO (reading it would
+    block), a link to /dev/zero (endless), a folder, or a link to itself."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev_zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        assert kind == "loop"
+        path.symlink_to(path)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 @pytest.mark.parametrize("kind", ["fifo", "dev_zero", "folder", "loop"])
 def test_special_files_in_a_data_folder_are_refused_without_blocking(tmp_path, kind, capsys):
     folder = _folder(tmp_path, SAMPLE)
-    special = folder / "muscles" / "special.toml"
-    if kind == "fifo":
-        os.mkfifo(special)
-    elif kind == "dev_zero":
-        special.symlink_to("/dev/zero")
-    elif kind == "folder":
-        special.mkdir()
-    else:
-        special.symlink_to(special)
+    _special_file(folder / "muscles" / "special.toml", kind)
     assert main(["validate", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "special.toml" in err and "Traceback" not in err
@@ -186,14 +192,8 @@ def test_hostile_svg_ends_in_one_clear_error(tmp_path, name):
 @pytest.mark.parametrize("kind", ["missing", "fifo", "dev_zero", "folder", "loop"])
 def test_a_diagram_that_is_not_a_file_is_one_error(tmp_path, kind):
     path = tmp_path / "front.svg"
-    if kind == "fifo":
-        os.mkfifo(path)
-    elif kind == "dev_zero":
-        path.symlink_to("/dev/zero")
-    elif kind == "folder":
-        path.mkdir()
-    elif kind == "loop":
-        path.symlink_to(path)
+    if kind != "missing":
+        _special_file(path, kind)
     with pytest.raises(DiagramError) as error:
         read_diagram(path, "front")
     assert str(path) in str(error.value)
@@ -251,10 +251,7 @@ def test_special_user_files_do_not_block_the_start(kb, kind):
     for file in (SETTINGS_FILE, NOTES_FILE):
         path = config_dir() / file
         path.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "fifo":
-            os.mkfifo(path)
-        else:
-            path.symlink_to("/dev/zero")
+        _special_file(path, kind)
     assert "not a regular file" in (SettingsStore().warning or "")
     assert "not a regular file" in (Notes.load(set(kb.muscles)).warning or "")
 

@@ -163,6 +163,18 @@ def pixel_font(pixels: int, bold: bool = False, base: QFont | None = None) -> QF
     return font
 
 
+RIM_STEPS = 3
+"""A pain zone's soft rim: this many strokes, widest and faintest first, each narrower one adding
+to the fade."""
+
+
+def _rims(look: Look, color: QColor) -> list[tuple[float, QColor]]:
+    """The rim's strokes, widest first: each one's width, and the colour of one stroke alone."""
+    rim = QColor(color)
+    rim.setAlpha(look.fill_alpha // (RIM_STEPS + 2))
+    return [(look.soft_edge * step / RIM_STEPS, rim) for step in range(RIM_STEPS, 0, -1)]
+
+
 def paint_soft_path(painter: QPainter, path: QPainterPath, part: Part, color: QColor) -> None:
     """Fill a pain zone, then fade its rim outwards over a few pixels (the caller clips to the body)."""
     look = LOOKS[part]
@@ -171,11 +183,8 @@ def paint_soft_path(painter: QPainter, path: QPainterPath, part: Part, color: QC
     painter.drawPath(path)
     if look.soft_edge:
         painter.setBrush(NO_BRUSH)
-        steps = 3
-        for step in range(steps, 0, -1):
-            rim = QColor(color)
-            rim.setAlpha(look.fill_alpha // (steps + 2))
-            painter.setPen(pen(rim, look.soft_edge * step / steps))
+        for width, rim in _rims(look, color):
+            painter.setPen(pen(rim, width))
             painter.drawPath(path)
 
 
@@ -183,23 +192,21 @@ def paint_soft_zones(
     painter: QPainter, zones: Sequence[tuple[QPainterPath, Part]], body: QPainterPath, color: QColor
 ) -> None:
     """Pain zones into a picture of their own (transparent where nothing is drawn), looking as
-    paint_soft_path draws them one by one: every rim first, each step written with the strength
-    its strokes would have built up, clipped to ``body``; then every fill over them (a zone is a
-    region of the body, so its fill needs no clipping)."""
+    paint_soft_path draws them one by one: every rim first, each stroke written with the strength
+    it and the wider ones under it would have built up, clipped to ``body``; then every fill over
+    them (a zone is a region of the body, so its fill needs no clipping)."""
     painter.save()
     painter.setClipPath(body)
     painter.setBrush(NO_BRUSH)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-    steps = 3
     for path, part in zones:
         look = LOOKS[part]
         if not look.soft_edge:
             continue
-        layer = look.fill_alpha / (steps + 2) / 255
-        for step in range(steps, 0, -1):
-            rim = QColor(color)
-            rim.setAlphaF(1 - (1 - layer) ** (steps - step + 1))
-            stroke = pen(rim, look.soft_edge * step / steps)
+        for layers, (width, rim) in enumerate(_rims(look, color), 1):
+            built = QColor(rim)
+            built.setAlphaF(1 - (1 - rim.alphaF()) ** layers)
+            stroke = pen(built, width)
             stroke.setJoinStyle(Qt.PenJoinStyle.BevelJoin)  # a faint rim's corners look the same, drawn faster
             painter.setPen(stroke)
             painter.drawPath(path)

@@ -17,8 +17,8 @@ import csv
 import datetime as dt
 import io
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bodymap.knowledge import Quality, Selection, Side
@@ -278,6 +278,20 @@ class Journal:
         with replacing(target) as temporary:
             temporary.write_text(buffer.getvalue(), encoding="utf-8")
         return len(rows) - 1
+
+
+def on_this_map(entries: Iterable[Entry], regions: Container[str]) -> tuple[list[Entry], set[str]]:
+    """The entries with only the places whose regions this version's map has, and the regions left
+    out: a region renamed or removed since an entry was written hides that place, it does not
+    stop the journal from showing (the file keeps it; the CSV export writes it)."""
+    shown: list[Entry] = []
+    unknown: set[str] = set()
+    for entry in entries:
+        places = tuple(p for p in entry.places if p.selection.region in regions)
+        unknown.update(p.selection.region for p in entry.places if p.selection.region not in regions)
+        if places:
+            shown.append(entry if len(places) == len(entry.places) else replace(entry, places=places))
+    return shown, unknown
 
 
 def csv_rows(entries: Iterable[Entry]) -> list[list[str]]:

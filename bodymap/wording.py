@@ -10,7 +10,7 @@ Qt-free.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bodymap import i18n
 from bodymap.i18n import _, n_
@@ -229,9 +229,26 @@ def moment(at: datetime.datetime) -> str:
     )
 
 
-def not_easing(place: str) -> str:
+def not_easing(kb: KnowledgeBase, selection: Selection) -> str:
     """The journal's advice when a place has not eased over about two weeks of entries."""
     return _(
         "{place} has not eased over two weeks of entries. Self-care for trigger points usually helps within "
         "a few sessions: please see a doctor, physiotherapist or massage therapist."
-    ).format(place=place)
+    ).format(place=selection_name(kb, selection))
+
+
+def place_pain(kb: KnowledgeBase, selection: Selection, intensity: int) -> str:
+    """A place with how much it hurts, as the journal lists it: 'Groin, left 7/10'."""
+    return _("{place} {value}/10").format(place=selection_name(kb, selection), value=intensity)
+
+
+def muscle_names(kb: KnowledgeBase, muscle_ids: Iterable[str]) -> str:
+    """Muscles by name, on one line (an id this version does not know is left out)."""
+    return ", ".join(kb.muscle(m).name for m in muscle_ids if m in kb.muscles)
+
+
+def unknown_places(regions: Iterable[str]) -> str:
+    """Said when journal entries name regions this version's map does not have."""
+    return _("Places this version of bodymap does not know are not shown: {regions}.").format(
+        regions=", ".join(sorted(regions))
+    )

@@ -325,3 +325,24 @@ def test_an_open_journal_sees_entries_another_process_added(capsys):
     assert [e.places[0].intensity for e in window_journal.entries()] == [4, 6, 3]
     _run(capsys, "journal", "delete", "2")
     assert [e.places[0].intensity for e in window_journal.entries()] == [4, 6]
+
+
+def test_a_place_this_version_does_not_know_is_left_out_and_said(capsys, qtbot, window, tmp_path):
+    """A region renamed or removed since an entry was written: the journal still shows the rest, says
+    which region it left out, and keeps the file as it is (the window used to fail drawing it)."""
+    journal = Journal()
+    journal.add([Place(OUTER_LEFT, 6), Place(Selection("groin", Side.LEFT), 3)], DAY)
+    journal.add([Place(Selection("groin", Side.LEFT), 4)], DAY + dt.timedelta(days=1))
+    journal.close()
+    with sqlite3.connect(default_path()) as db:
+        db.execute("UPDATE place SET region = 'old_region' WHERE region = 'groin'")
+    db.close()
+    before = default_path().read_bytes()
+    code, out, _err = _run(capsys, "journal", "list")
+    assert code == 0 and "Outer thigh, left 6/10" in out and "old_region" in out.splitlines()[-1]
+    code, out, _err = _run(capsys, "journal", "export", "--output", str(tmp_path / "j.pdf"))
+    assert code == 0 and "old_region" in out
+    window.actions_by_id["journal_view"].trigger()
+    view = window.journal.dialog
+    assert view.model.rowCount() == 1 and "old_region" in view.advice.text()
+    assert default_path().read_bytes() == before

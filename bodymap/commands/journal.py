@@ -9,7 +9,7 @@ from pathlib import Path
 from bodymap import wording
 from bodymap.commands.common import UserError, command, json_flag, knowledge, print_json
 from bodymap.i18n import _
-from bodymap.journal import Entry, Journal, JournalProblem, Place, not_easing
+from bodymap.journal import Entry, Journal, JournalProblem, Place, not_easing, on_this_map
 from bodymap.knowledge.selection import parse_places
 from bodymap.output import OutputProblem, check_output
 from bodymap.storage import show
@@ -68,20 +68,18 @@ def list_entries(args: argparse.Namespace) -> None:
     if not entries:
         print(_("The journal is empty ({path}).").format(path=show(journal.path)))
         return
-    for entry in entries:
-        places = ", ".join(f"{wording.selection_name(kb, p.selection)} {p.intensity}/10" for p in entry.places)
+    shown, unknown = on_this_map(entries, kb.regions)
+    for entry in shown:
+        places = ", ".join(wording.place_pain(kb, p.selection, p.intensity) for p in entry.places)
         print(f"{entry.id:>4}  {wording.moment(entry.at)}  {places}")
         if entry.muscles:
-            print(
-                "      "
-                + _("worked on: {muscles}").format(
-                    muscles=", ".join(kb.muscle(m).name for m in entry.muscles if m in kb.muscles)
-                )
-            )
+            print("      " + _("worked on: {muscles}").format(muscles=wording.muscle_names(kb, entry.muscles)))
         if entry.note:
             print("      " + entry.note)
-    for selection in not_easing(entries):
-        print(wording.not_easing(wording.selection_name(kb, selection)))
+    for selection in not_easing(shown):
+        print(wording.not_easing(kb, selection))
+    if unknown:
+        print(wording.unknown_places(unknown))
 
 
 def _entry_json(entry: Entry) -> dict:
@@ -135,8 +133,14 @@ def export_entries(args: argparse.Namespace) -> None:
         raise UserError(_("the journal is empty: nothing to report"))
     from bodymap.ui.headless import journal_report  # Qt loads only for the PDF
 
-    pages = journal_report(knowledge(), entries, target)
+    kb = knowledge()
+    shown, unknown = on_this_map(entries, kb.regions)
+    if not shown:
+        raise UserError(wording.unknown_places(unknown))
+    pages = journal_report(kb, shown, target)
     print(_("wrote {path} ({pages} pages)").format(path=show(target), pages=pages))
+    if unknown:
+        print(wording.unknown_places(unknown))
 
 
 def delete_entry(args: argparse.Namespace) -> None:

@@ -17,7 +17,7 @@ from bodymap.journal import Entry, not_easing
 from bodymap.knowledge import KnowledgeBase
 from bodymap.ui.handout import set_page, text_font
 from bodymap.ui.journal_plot import draw, make_plot
-from bodymap.ui.journal_view import entry_scene, places_text
+from bodymap.ui.journal_view import entry_cell, entry_headers, entry_scene, places_text
 from bodymap.ui.output import started, write_pdf
 
 PLOT_PIXELS = (1000, 440)
@@ -47,7 +47,7 @@ def draw_report(
     span = _("{count} entries, {first} to {last}.").format(
         count=len(entries), first=wording.moment(entries[0].at), last=wording.moment(entries[-1].at)
     )
-    lines = [span] + [wording.not_easing(wording.selection_name(kb, s)) for s in not_easing(entries)]
+    lines = [span] + [wording.not_easing(kb, s) for s in not_easing(entries)]
     for line in lines:
         rect = painter.boundingRect(QRectF(body.left(), y, body.width(), 60 * pt), Qt.TextFlag.TextWordWrap, line)
         painter.drawText(rect, Qt.TextFlag.TextWordWrap, line)
@@ -108,22 +108,10 @@ def _render_widget(widget, painter: QPainter, target: QRectF) -> None:
 
 def _table(kb: KnowledgeBase, entries: Sequence[Entry]) -> str:
     rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{escape(cell)}</td>"
-            for cell in (
-                wording.moment(e.at),
-                places_text(kb, e),
-                ", ".join(kb.muscle(m).name for m in e.muscles if m in kb.muscles),
-                e.note,
-            )
-        )
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{escape(entry_cell(kb, e, column))}</td>" for column in range(4)) + "</tr>"
         for e in entries
     )
-    head = "".join(
-        f"<th align='left'>{escape(h)}</th>" for h in (_("When"), _("Where it hurt"), _("Worked on"), _("Note"))
-    )
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in entry_headers())
     return (
         "<style>td, th { font-size: 9pt; padding: 2pt 6pt; } th { border-bottom: 1px solid #888; }</style>"
         "<h2 style='font-size: 14pt'>" + escape(_("Every entry")) + f"</h2>"

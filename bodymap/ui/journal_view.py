@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from bodymap import wording
 from bodymap.diagram import Diagram
 from bodymap.i18n import _, n_
-from bodymap.journal import Entry, Journal, JournalProblem, Place, not_easing
+from bodymap.journal import Entry, Journal, JournalProblem, Place, not_easing, on_this_map
 from bodymap.knowledge import KnowledgeBase
 from bodymap.session import Pain, Session, State
 from bodymap.ui.body_scene import BodyScene
@@ -48,30 +48,41 @@ from bodymap.ui.main_window import MainWindow
 WARNING_STYLE = "QLabel { background: #fdecea; color: #8a1c14; padding: 6px; }"
 
 
-def entry_state(kb: KnowledgeBase, entry: Entry) -> State:
-    """The map an entry records, as a session state (places this version does not know are left out)."""
-    known = [p for p in entry.places if p.selection.region in kb.regions]
+def entry_state(entry: Entry) -> State:
+    """The map an entry records, as a session state."""
     return State(
-        selections=tuple(p.selection for p in known),
-        pains={p.selection: Pain(p.intensity, p.quality) for p in known},
+        selections=tuple(p.selection for p in entry.places),
+        pains={p.selection: Pain(p.intensity, p.quality) for p in entry.places},
     )
 
 
 def entry_scene(kb: KnowledgeBase, entry: Entry, diagrams: Mapping[str, Diagram]) -> BodyScene:
     """An entry's map: its places, tinted by how much they hurt, and nothing else."""
     session = Session(kb)
-    session.restore(entry_state(kb, entry))
+    session.restore(entry_state(entry))
     scene = BodyScene(session, diagrams, kb.views.default_layout)
     scene.show_places_only()
     return scene
 
 
 def places_text(kb: KnowledgeBase, entry: Entry, between: str = ", ") -> str:
-    return between.join(
-        _("{place} {value}/10").format(place=wording.selection_name(kb, p.selection), value=p.intensity)
-        for p in entry.places
-        if p.selection.region in kb.regions
-    )
+    return between.join(wording.place_pain(kb, p.selection, p.intensity) for p in entry.places)
+
+
+def entry_headers() -> tuple[str, str, str, str]:
+    """The columns of the journal's list, on screen and in the report."""
+    return (_("When"), _("Where it hurt"), _("Worked on"), _("Note"))
+
+
+def entry_cell(kb: KnowledgeBase, entry: Entry, column: int, between: str = ", ") -> str:
+    """One cell of an entry's row (worded only when shown: a journal may hold thousands)."""
+    if column == 0:
+        return wording.moment(entry.at)
+    if column == 1:
+        return places_text(kb, entry, between)
+    if column == 2:
+        return wording.muscle_names(kb, entry.muscles)
+    return entry.note
 
 
 class AddEntryDialog(QDialog):
@@ -83,12 +94,7 @@ class AddEntryDialog(QDialog):
         self.setObjectName("journal_add")
         kb = session.kb
         form = QFormLayout(self)
-        where = QLabel(
-            ", ".join(
-                _("{place} {value}/10").format(place=wording.selection_name(kb, s), value=session.pain(s).intensity)
-                for s in session.selections
-            )
-        )
+        where = QLabel(", ".join(wording.place_pain(kb, s, session.pain(s).intensity) for s in session.selections))
         where.setWordWrap(True)
         form.addRow(_("Where it hurts:"), where)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
@@ -134,7 +140,7 @@ class EntryTable(QAbstractTableModel):
         super().__init__(parent)
         self.kb = kb
         self.entries: list[Entry] = []
-        self.headers = (_("When"), _("Where it hurt"), _("Worked on"), _("Note"))
+        self.headers = entry_headers()
 
     def show(self, entries: Sequence[Entry]) -> None:
         self.beginResetModel()
@@ -160,14 +166,7 @@ class EntryTable(QAbstractTableModel):
             return entry.id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        column = index.column()
-        if column == 0:
-            return wording.moment(entry.at)
-        if column == 1:
-            return places_text(self.kb, entry, "\n" if role == Qt.ItemDataRole.ToolTipRole else ", ")
-        if column == 2:
-            return ", ".join(self.kb.muscle(m).name for m in entry.muscles if m in self.kb.muscles)
-        return entry.note
+        return entry_cell(self.kb, entry, index.column(), "\n" if role == Qt.ItemDataRole.ToolTipRole else ", ")
 
 
 class MapPicture(QGraphicsView):
@@ -193,7 +192,7 @@ class MapPicture(QGraphicsView):
         self.entry = entry
         scene = self.scene()
         if isinstance(scene, BodyScene):
-            scene.session.restore(entry_state(self.kb, entry))
+            scene.session.restore(entry_state(entry))
             scene.show_places_only()
         else:
             scene = entry_scene(self.kb, entry, self.diagrams)
@@ -289,7 +288,7 @@ class JournalDialog(QDialog):
         from bodymap.ui.journal_plot import draw
 
         try:
-            self.entries = self.controller.journal.entries()
+            self.entries, unknown = self.controller.entries()
         except JournalProblem as exc:
             self.entries = []
             self.advice.setText(str(exc))
@@ -301,11 +300,12 @@ class JournalDialog(QDialog):
         if first_time and self.entries:
             self.table.resizeColumnToContents(0)
         stuck = not_easing(self.entries)
-        self.advice.setText(
-            "\n".join(wording.not_easing(wording.selection_name(self.kb, s)) for s in stuck)
-            if stuck
-            else n_("{count} entry.", "{count} entries.", len(self.entries)).format(count=len(self.entries))
-        )
+        said = [wording.not_easing(self.kb, s) for s in stuck] or [
+            n_("{count} entry.", "{count} entries.", len(self.entries)).format(count=len(self.entries))
+        ]
+        if unknown:
+            said.append(wording.unknown_places(unknown))
+        self.advice.setText("\n".join(said))
         self.advice.setStyleSheet(WARNING_STYLE if stuck else "")
         self.delete_all_button.setEnabled(bool(self.entries))
         self._compare()
@@ -368,6 +368,10 @@ class JournalController(QObject):
             self._journal = Journal()
         return self._journal
 
+    def entries(self) -> tuple[list[Entry], set[str]]:
+        """The entries as this version's map can show them, and the regions it left out."""
+        return on_this_map(self.journal.entries(), self.window.kb.regions)
+
     def add(self) -> None:
         session = self.window.session
         if not session.selections:
@@ -380,7 +384,7 @@ class JournalController(QObject):
     def save(self, places: Sequence[Place], when: dt.datetime, muscles: list[str], note: str) -> None:
         try:
             self.journal.add(places, when, muscles, note)
-            entries = self.journal.entries()
+            entries, _unknown = self.entries()
         except (JournalProblem, ValueError) as exc:
             self.window.tell(_("Not added to the journal"), str(exc), QMessageBox.Icon.Warning)
             return
@@ -394,7 +398,7 @@ class JournalController(QObject):
         if stuck:
             self.window.tell(
                 _("Not getting better"),
-                "\n".join(wording.not_easing(wording.selection_name(self.window.kb, s)) for s in stuck),
+                "\n".join(wording.not_easing(self.window.kb, s) for s in stuck),
             )
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
@@ -417,7 +421,7 @@ class JournalController(QObject):
             else:
                 from bodymap.ui.journal_report import write_report
 
-                pages = write_report(self.window.kb, self.journal.entries(), path, self.window.view.diagrams)
+                pages = write_report(self.window.kb, self.entries()[0], path, self.window.view.diagrams)
                 said = wording.handout_saved(path, pages)
         except (JournalProblem, OutputProblem) as exc:
             self.window.tell(_("Journal not exported"), str(exc), QMessageBox.Icon.Warning)

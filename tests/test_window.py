@@ -296,6 +296,15 @@ def test_snapshot_draws_the_window_as_it_opens_on_a_laptop(qapp, tmp_path):
     assert bottom.count("#fff4e5") >= 5
 
 
+def test_on_a_portrait_screen_the_first_window_stands_upright(qapp, tmp_path):
+    """A portrait screen gets a tall window (the panel stacks under the figures), not a landscape
+    one 900 px high that left the figures a third of the screen."""
+    output = tmp_path / "shot.png"
+    assert main(["snapshot", "--screen", "800x1280", "--select", "thigh_outer:left", "--output", str(output)]) == 0
+    image = QImage(str(output))
+    assert image.width() == 720 and image.height() == 1152
+
+
 def test_a_touch_tap_selects_like_a_click(qtbot, window):
     device = QTest.createTouchDevice()
     viewport = window.view.viewport()

@@ -8,13 +8,16 @@ from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtWidgets import QMainWindow
 
 PREFERRED = QSize(1440, 900)
+"""The most a first window takes on a landscape screen; a portrait screen turns it upright (the
+window then stacks the panel under the figures and needs the height)."""
 SHARE = 0.9
 
 
 def first_size(available: QRect) -> QRect:
     """The window's frame on a first start, on a screen whose free area is ``available``."""
-    width = min(PREFERRED.width(), int(available.width() * SHARE))
-    height = min(PREFERRED.height(), int(available.height() * SHARE))
+    preferred = PREFERRED if available.width() >= available.height() else PREFERRED.transposed()
+    width = min(preferred.width(), int(available.width() * SHARE))
+    height = min(preferred.height(), int(available.height() * SHARE))
     rect = QRect(0, 0, width, height)
     rect.moveCenter(available.center())
     return rect

@@ -150,3 +150,27 @@ def test_the_key_of_a_render_names_every_badge_on_the_figures(qapp, kb):
     assert len(ranks) == 10
     for rank in ranks:
         assert wording.candidate_title(session.ranking[rank - 1]) in listed
+
+
+def test_a_print_draws_only_the_lenses_that_count_chosen_places(qapp, kb):
+    """A lens is for tapping: on paper only one that counts places chosen in its close-up is drawn
+    (the only sign of them on the whole figure); on screen every lens is."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+    session, scene = _scene(kb, [Selection("thumb_web", Side.LEFT)])
+    counted = {lens.layout: lens.chosen for lens in scene.magnifiers}
+    assert counted["hands_back"] == 1 and counted["face"] == 0
+
+    def drawn(lens, widget) -> bool:
+        image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.translate(32, 32)
+        lens.paint(painter, QStyleOptionGraphicsItem(), widget)
+        painter.end()
+        return any(image.pixelColor(x, y).alpha() for x in range(64) for y in range(64))
+
+    lenses = {lens.layout: lens for lens in scene.magnifiers}
+    assert drawn(lenses["hands_back"], None) and not drawn(lenses["face"], None)
+    assert drawn(lenses["face"], QWidget())

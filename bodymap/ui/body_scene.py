@@ -250,6 +250,12 @@ class Magnifier(_Marker):
         self.layout, self.regions, self.chosen = layout, regions, 0
         self.setZValue(style.LOOKS[Part.BADGE].z - 0.5)
 
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """On paper and in exported pictures a lens cannot be tapped: only one that counts chosen
+        places is drawn there (it is then the only sign of them on the whole figure)."""
+        if widget is not None or self.chosen:
+            super().paint(painter, option, widget)
+
     def draw(self, painter: QPainter) -> None:
         style.paint_magnifier(painter, QPointF(0, 0), self.size, self.chosen)
 
